@@ -41,6 +41,8 @@ public final class LandingApproval {
         /** set by every approval step: APPROVE | REJECT | RETURN; by the revise step: RESUBMIT | WITHDRAW. */
         public static final String DECISION = "decision";
         public static final String OPINION = "opinion";
+        /** the opinion of the step that returned the application, shown on the revise form. */
+        public static final String RETURN_OPINION = "returnOpinion";
         // meeting steps record which meeting decided
         public static final String MEETING_DATE = "meetingDate";
         public static final String MINUTES_NUMBER = "minutesNumber";

@@ -1,0 +1,130 @@
+package cn.zhaoshang.approval;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import cn.zhaoshang.system.ApiError.FieldError;
+
+import static cn.zhaoshang.approval.LandingApproval.Var;
+
+/**
+ * One set of rules for every way an application arrives (REST, Tasklist start form, revision), so that
+ * nothing invalid is started or stored.
+ */
+public final class LandingApplicationValidator {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_UNIT_LENGTH = 100;
+    /** 1 000 亿元: beyond any county project; larger figures are typing errors. */
+    static final BigDecimal MAX_INVESTMENT_WAN = new BigDecimal("10000000");
+    /** 10 000 亩 is already a whole industrial park; more is a typing error. */
+    static final BigDecimal MAX_LAND_AREA_MU = new BigDecimal("10000");
+
+    private LandingApplicationValidator() {
+    }
+
+    public static List<FieldError> validate(LandingApplication application) {
+        List<FieldError> errors = new ArrayList<>();
+        if (application == null) {
+            errors.add(new FieldError("application", "申请内容不能为空 / The application is missing"));
+            return errors;
+        }
+        requireText(errors, "companyName", application.companyName(), MAX_NAME_LENGTH, "企业名称 / companyName");
+        requireText(errors, "projectName", application.projectName(), MAX_NAME_LENGTH, "项目名称 / projectName");
+        requireText(errors, "carrierUnit", application.carrierUnit(), MAX_UNIT_LENGTH, "落户载体 / carrierUnit");
+        if (application.projectCategory() == null) {
+            errors.add(new FieldError("projectCategory", "项目类别不能为空 / projectCategory is required"));
+        } else if (Arrays.stream(ProjectCategory.values()).noneMatch(c -> c.name().equals(application.projectCategory()))) {
+            errors.add(new FieldError("projectCategory",
+                    "项目类别只能是 INDUSTRIAL（工业）或 SERVICE（文旅、康养、服务业、农业、商业）"
+                            + " / projectCategory must be INDUSTRIAL or SERVICE"));
+        }
+        BigDecimal investment = application.totalInvestmentWan();
+        if (investment == null) {
+            errors.add(new FieldError("totalInvestmentWan", "总投资不能为空 / totalInvestmentWan is required"));
+        } else if (investment.signum() < 0 || investment.compareTo(MAX_INVESTMENT_WAN) > 0) {
+            errors.add(new FieldError("totalInvestmentWan",
+                    "总投资（万元）须在 0 至 10000000 之间 / totalInvestmentWan must be between 0 and 10000000"));
+        }
+        if (application.landRequired() == null) {
+            errors.add(new FieldError("landRequired", "请说明是否需要供地 / landRequired is required"));
+        } else if (application.landRequired()) {
+            BigDecimal area = application.landAreaMu();
+            if (area == null) {
+                errors.add(new FieldError("landAreaMu", "需要供地时必须填写用地面积 / landAreaMu is required when land is required"));
+            } else if (area.signum() <= 0 || area.compareTo(MAX_LAND_AREA_MU) > 0) {
+                errors.add(new FieldError("landAreaMu",
+                        "用地面积（亩）须大于 0 且不超过 10000 / landAreaMu must be greater than 0 and at most 10000"));
+            } else if (area.scale() > 4) {
+                errors.add(new FieldError("landAreaMu", "用地面积最多保留 4 位小数 / landAreaMu has at most 4 decimals"));
+            }
+        } else if (application.landAreaMu() != null && application.landAreaMu().signum() != 0) {
+            errors.add(new FieldError("landAreaMu",
+                    "不需要供地时不应填写用地面积 / landAreaMu must be empty when no land is required"));
+        }
+        return errors;
+    }
+
+    /**
+     * Reads an application from process variables set by a Camunda Form (numbers arrive as Long or Double,
+     * booleans may be missing when a checkbox was never touched).
+     */
+    public static LandingApplication fromVariables(Map<String, Object> variables, List<FieldError> errors) {
+        return new LandingApplication(
+                text(variables.get(Var.COMPANY_NAME)),
+                text(variables.get(Var.PROJECT_NAME)),
+                text(variables.get(Var.PROJECT_CATEGORY)),
+                decimal(variables, Var.TOTAL_INVESTMENT_WAN, errors),
+                flag(variables.get(Var.LAND_REQUIRED), null),
+                decimal(variables, Var.LAND_AREA_MU, errors),
+                flag(variables.get(Var.CASE_BY_CASE_SUPPORT), false),
+                flag(variables.get(Var.DEV_ZONE), false),
+                text(variables.get(Var.CARRIER_UNIT)));
+    }
+
+    /** Normalises the optional flags and an unused area so the stored application reads unambiguously. */
+    public static LandingApplication normalise(LandingApplication a) {
+        boolean land = Boolean.TRUE.equals(a.landRequired());
+        return new LandingApplication(a.companyName().strip(), a.projectName().strip(), a.projectCategory(),
+                a.totalInvestmentWan(), land, land ? a.landAreaMu() : null,
+                Boolean.TRUE.equals(a.caseByCaseSupport()), Boolean.TRUE.equals(a.devZone()), a.carrierUnit().strip());
+    }
+
+    private static void requireText(List<FieldError> errors, String field, String value, int maxLength, String label) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, label + " 不能为空 / is required"));
+        } else if (value.strip().codePointCount(0, value.strip().length()) > maxLength) {
+            errors.add(new FieldError(field, label + " 不能超过 " + maxLength + " 个字 / is longer than " + maxLength));
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static Boolean flag(Object value, Boolean whenMissing) {
+        if (value == null) {
+            return whenMissing;
+        }
+        return value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
+    }
+
+    private static BigDecimal decimal(Map<String, Object> variables, String name, List<FieldError> errors) {
+        Object value = variables.get(name);
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        try {
+            if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+                throw new NumberFormatException();
+            }
+            return new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(name, "必须是数字 / must be a number"));
+            return null;
+        }
+    }
+}

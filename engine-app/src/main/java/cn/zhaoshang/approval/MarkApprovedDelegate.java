@@ -1,0 +1,25 @@
+package cn.zhaoshang.approval;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.zhaoshang.ledger.ProjectLedger;
+import cn.zhaoshang.ledger.ProjectStatus;
+
+/** 标记为批准: the application ends; the project row and the ledger say so. */
+@Component(LandingApproval.Bean.MARK_APPROVED)
+class MarkApprovedDelegate implements JavaDelegate {
+
+    private final ProjectLedger ledger;
+
+    MarkApprovedDelegate(ProjectLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ledger.changeStatus(ApplicationVariables.projectId(execution), ProjectStatus.APPROVED,
+                ProjectLedger.SYSTEM_ACTOR, "落地审批通过");
+    }
+}

@@ -1,0 +1,121 @@
+package cn.zhaoshang.approval;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.zhaoshang.ledger.ApprovalRecord;
+import cn.zhaoshang.ledger.ApprovalRecordMapper;
+import cn.zhaoshang.system.ApiError.FieldError;
+
+import static cn.zhaoshang.approval.LandingApproval.Var;
+
+/**
+ * On every approval step. {@code create}: clears the previous step's decision so the form starts empty.
+ * {@code complete}: checks the decision (驳回 and 退回 need an opinion) and writes the sign-off to
+ * {@code approval_record} in the engine's transaction, whether the step was completed in the Tasklist or
+ * through the domain API.
+ */
+@Component(LandingApproval.Bean.RECORD_APPROVAL_LISTENER)
+class RecordApprovalListener implements TaskListener {
+
+    static final int MAX_OPINION_LENGTH = 2000;
+
+    private final ApprovalRecordMapper records;
+    private final IdentityService identityService;
+
+    RecordApprovalListener(ApprovalRecordMapper records, IdentityService identityService) {
+        this.records = records;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            StepInputs.clear(task);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            record(task);
+        }
+    }
+
+    private void record(DelegateTask task) {
+        List<FieldError> errors = new ArrayList<>();
+        ApprovalDecision decision = decision(StepInputs.text(task, Var.DECISION), errors);
+        String opinion = StepInputs.text(task, Var.OPINION);
+        if (decision != null && decision.requiresOpinion() && opinion == null) {
+            errors.add(new FieldError(Var.OPINION, decision.label() + "必须填写意见 / An opinion is required to "
+                    + decision.name().toLowerCase()));
+        }
+        if (opinion != null && opinion.length() > MAX_OPINION_LENGTH) {
+            errors.add(new FieldError(Var.OPINION, "意见不能超过 2000 字 / The opinion is longer than 2000"));
+        }
+        LocalDate meetingDate = meetingDate(task.getVariable(Var.MEETING_DATE), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidApplicationException(errors);
+        }
+
+        ApprovalRecord record = new ApprovalRecord();
+        record.setProjectId(ApplicationVariables.projectId(task));
+        record.setProcessInstanceId(task.getProcessInstanceId());
+        record.setTaskId(task.getId());
+        record.setTier((String) task.getVariable(Var.TIER));
+        record.setStep(task.getTaskDefinitionKey());
+        record.setStepName(task.getName());
+        record.setDecision(decision.name());
+        record.setOpinion(opinion);
+        record.setMeetingDate(meetingDate);
+        record.setMinutesNumber(StepInputs.text(task, Var.MINUTES_NUMBER));
+        record.setUserId(actingUser(task, identityService));
+        record.setDecidedAt(ClockUtil.getCurrentTime().toInstant());
+        records.insert(record);
+    }
+
+    /** Whoever is logged in completes the step; a step completed by the engine itself counts for the assignee. */
+    static String actingUser(DelegateTask task, IdentityService identityService) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "system";
+    }
+
+    private static ApprovalDecision decision(String value, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(Var.DECISION, "请选择审批结论 / A decision is required"));
+            return null;
+        }
+        try {
+            return ApprovalDecision.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(Var.DECISION,
+                    "审批结论只能是 APPROVE、REJECT 或 RETURN / decision must be APPROVE, REJECT or RETURN"));
+            return null;
+        }
+    }
+
+    private static LocalDate meetingDate(Object value, List<FieldError> errors) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        }
+        try {
+            // form-js date fields submit ISO dates ("2026-11-23")
+            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(Var.MEETING_DATE, "会议日期格式应为 YYYY-MM-DD / meetingDate must be YYYY-MM-DD"));
+            return null;
+        }
+    }
+}

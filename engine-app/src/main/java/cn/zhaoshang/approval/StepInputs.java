@@ -1,0 +1,29 @@
+package cn.zhaoshang.approval;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+import static cn.zhaoshang.approval.LandingApproval.Var;
+
+/** What one step's form writes; cleared when the next step opens so no form shows the previous decision. */
+final class StepInputs {
+
+    static final List<String> NAMES = List.of(Var.DECISION, Var.OPINION, Var.MEETING_DATE, Var.MINUTES_NUMBER);
+
+    private StepInputs() {
+    }
+
+    static void clear(DelegateTask task) {
+        NAMES.forEach(name -> task.getExecution().removeVariable(name));
+    }
+
+    static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.zhaoshang.ledger;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes project state changes together with their ledger entry. Called from service tasks and listeners,
+ * it joins the engine's transaction (MANDATORY), so a step and its record commit or roll back together.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class ProjectLedger {
+
+    public static final String SYSTEM_ACTOR = "system";
+
+    private final ProjectMapper projects;
+    private final LedgerEventMapper events;
+
+    public ProjectLedger(ProjectMapper projects, LedgerEventMapper events) {
+        this.projects = projects;
+        this.events = events;
+    }
+
+    public Project register(Project project) {
+        Instant now = now();
+        project.setStatus(ProjectStatus.SUBMITTED);
+        project.setCreatedAt(now);
+        project.setUpdatedAt(now);
+        projects.insert(project);
+        append(project.getId(), "SUBMITTED", null, ProjectStatus.SUBMITTED, project.getApplicant(),
+                "提交落地审批申请：" + project.getProjectName());
+        return project;
+    }
+
+    public void linkProcessInstance(long projectId, String processInstanceId) {
+        projects.linkProcessInstance(projectId, processInstanceId, now());
+    }
+
+    public void recordTier(long projectId, String tier, String actor) {
+        Project project = lock(projectId);
+        projects.updateTierAndStatus(projectId, tier, ProjectStatus.IN_APPROVAL, now());
+        append(projectId, "TIER_DETERMINED", project.getStatus(), ProjectStatus.IN_APPROVAL, actor,
+                "审批层级：" + tier);
+    }
+
+    public void changeStatus(long projectId, ProjectStatus to, String actor, String note) {
+        Project project = lock(projectId);
+        projects.updateStatus(projectId, to, now());
+        append(projectId, "STATUS_CHANGED", project.getStatus(), to, actor, note);
+    }
+
+    public void reviseApplication(Project revised, String actor) {
+        Project project = lock(revised.getId());
+        revised.setUpdatedAt(now());
+        projects.updateApplication(revised);
+        append(revised.getId(), "REVISED", project.getStatus(), project.getStatus(), actor, "申请材料已修改并重新提交");
+    }
+
+    /** An event that does not change the status (reminder, escalation). */
+    public void note(long projectId, String eventType, String actor, String note) {
+        append(projectId, eventType, null, null, actor, note);
+    }
+
+    private Project lock(long projectId) {
+        return projects.lockById(projectId)
+                .orElseThrow(() -> new IllegalStateException("project " + projectId + " does not exist"));
+    }
+
+    private void append(long projectId, String type, ProjectStatus from, ProjectStatus to, String actor, String note) {
+        events.insert(new LedgerEvent(null, projectId, type, from == null ? null : from.name(),
+                to == null ? null : to.name(), actor, note, now()));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}
