@@ -32,9 +32,9 @@ public final class LandingApplicationValidator {
             errors.add(new FieldError("application", "申请内容不能为空 / The application is missing"));
             return errors;
         }
-        requireText(errors, "companyName", application.companyName(), MAX_NAME_LENGTH, "企业名称 / companyName");
-        requireText(errors, "projectName", application.projectName(), MAX_NAME_LENGTH, "项目名称 / projectName");
-        requireText(errors, "carrierUnit", application.carrierUnit(), MAX_UNIT_LENGTH, "落户载体 / carrierUnit");
+        requireText(errors, "companyName", application.companyName(), MAX_NAME_LENGTH, "企业名称");
+        requireText(errors, "projectName", application.projectName(), MAX_NAME_LENGTH, "项目名称");
+        requireText(errors, "carrierUnit", application.carrierUnit(), MAX_UNIT_LENGTH, "落户载体");
         if (application.projectCategory() == null) {
             errors.add(new FieldError("projectCategory", "项目类别不能为空 / projectCategory is required"));
         } else if (Arrays.stream(ProjectCategory.values()).noneMatch(c -> c.name().equals(application.projectCategory()))) {
@@ -95,9 +95,10 @@ public final class LandingApplicationValidator {
 
     private static void requireText(List<FieldError> errors, String field, String value, int maxLength, String label) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, label + " 不能为空 / is required"));
+            errors.add(new FieldError(field, label + "不能为空 / " + field + " is required"));
         } else if (value.strip().codePointCount(0, value.strip().length()) > maxLength) {
-            errors.add(new FieldError(field, label + " 不能超过 " + maxLength + " 个字 / is longer than " + maxLength));
+            errors.add(new FieldError(field, label + "不能超过 " + maxLength + " 个字 / " + field + " is longer than "
+                    + maxLength + " characters"));
         }
     }
 

@@ -1,0 +1,129 @@
+package cn.zhaoshang.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of the end-to-end tests: the whole app on a random port (H2 in memory, or MariaDB with -Pmysql),
+ * the demo users, and a plain HTTP client that talks to it as a person's browser or a client system would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AppIT {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TaskService taskService;
+
+    protected Response get(String path, String user) {
+        return send(request(path, user).GET().build());
+    }
+
+    protected Response post(String path, String user, Object body) {
+        return postRaw(path, user, body == null ? "" : write(body), "application/json");
+    }
+
+    protected Response postRaw(String path, String user, String body, String contentType) {
+        return send(request(path, user).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    protected HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json");
+        if (user != null) {
+            builder.header("Authorization", basic(user, "demo"));
+        }
+        return builder;
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A landing application as the form sends it; tests change single fields. */
+    protected static Map<String, Object> application(String category, Object landAreaMu) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("companyName", "磐安测试企业有限公司");
+        body.put("projectName", "测试项目");
+        body.put("projectCategory", category);
+        body.put("totalInvestmentWan", 12000);
+        body.put("landRequired", landAreaMu != null);
+        body.put("landAreaMu", landAreaMu);
+        body.put("caseByCaseSupport", false);
+        body.put("devZone", false);
+        body.put("carrierUnit", "磐安工业园区");
+        return body;
+    }
+
+    protected JsonNode submit(Map<String, Object> application) {
+        Response response = post("/api/landing-applications", "carrier", application);
+        if (response.status() != 201) {
+            throw new AssertionError("submit failed: " + response);
+        }
+        return response.json();
+    }
+
+    /** The single open task of a process instance (read without authorizations, as a test fixture). */
+    protected Task openTask(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).active().singleResult();
+    }
+
+    protected Response decide(String user, String taskId, String decision, String opinion) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("decision", decision);
+        body.put("opinion", opinion);
+        return post("/api/tasks/" + taskId + "/complete", user, body);
+    }
+
+    protected static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+    }
+}

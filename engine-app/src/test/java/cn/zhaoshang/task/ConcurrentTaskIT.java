@@ -1,0 +1,96 @@
+package cn.zhaoshang.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.zhaoshang.support.AppIT;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two officials act on the same task at the same moment: exactly one wins, the other gets a clear 409. */
+class ConcurrentTaskIT extends AppIT {
+
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void secondCountyHead() {
+        if (identityService.createUserQuery().userId("countyhead2").count() == 0) {
+            User user = identityService.newUser("countyhead2");
+            user.setFirstName("县长（代）");
+            user.setLastName("");
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership("countyhead2", "county-head");
+        }
+    }
+
+    @Test
+    void twoOfficialsClaimTheSameTask_oneWins_theOtherGets409() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String instance = submit(application("SERVICE", 8)).get("processInstanceId").asText();
+            String taskId = openTask(instance).getId();
+            List<Response> responses = race(
+                    () -> post("/api/tasks/" + taskId + "/claim", "countyhead", null),
+                    () -> post("/api/tasks/" + taskId + "/claim", "countyhead2", null));
+            assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(204, 409);
+            Response loser = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+            assertThat(loser.json().get("message").asText()).contains("认领");
+            Task task = openTask(instance);
+            assertThat(task.getAssignee()).isIn("countyhead", "countyhead2");
+        }
+    }
+
+    @Test
+    void twoOfficialsCompleteTheSameTask_oneSignOffIsRecorded() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String instance = submit(application("SERVICE", 9)).get("processInstanceId").asText();
+            String taskId = openTask(instance).getId();
+            List<Response> responses = race(
+                    () -> decide("countyhead", taskId, "APPROVE", "同意"),
+                    () -> decide("countyhead2", taskId, "APPROVE", "同意"));
+            assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(204, 409);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM approval_record WHERE task_id = ?", Long.class, taskId))
+                    .isEqualTo(1L);
+            assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("Task_ApproveByDeputyHead");
+        }
+    }
+
+    @SafeVarargs
+    private List<Response> race(Callable<Response>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
