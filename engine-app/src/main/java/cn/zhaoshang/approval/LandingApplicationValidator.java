@@ -78,7 +78,7 @@ public final class LandingApplicationValidator {
                 text(variables.get(Var.PROJECT_NAME)),
                 text(variables.get(Var.PROJECT_CATEGORY)),
                 decimal(variables, Var.TOTAL_INVESTMENT_WAN, errors),
-                flag(variables.get(Var.LAND_REQUIRED), null),
+                flag(variables.get(Var.LAND_REQUIRED), false),
                 decimal(variables, Var.LAND_AREA_MU, errors),
                 flag(variables.get(Var.CASE_BY_CASE_SUPPORT), false),
                 flag(variables.get(Var.DEV_ZONE), false),

@@ -76,6 +76,12 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void grantRoles() {
+        // administrators may do everything, as Camunda's own admin setup grants to camunda-admin; nobody else
+        // gets CREATE on deployments, so only they can deploy models
+        for (Resource resource : Resources.values()) {
+            grant(null, Groups.ADMIN, resource, Authorization.ANY, Permissions.ALL);
+            grant(null, Groups.CAMUNDA_ADMIN, resource, Authorization.ANY, Permissions.ALL);
+        }
         // anyone logged in may evaluate the tier table (external clients through /engine-rest)
         grant(Authorization.ANY, null, Resources.DECISION_DEFINITION, LandingApproval.DECISION_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);

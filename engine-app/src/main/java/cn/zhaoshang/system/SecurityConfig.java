@@ -19,6 +19,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Spring Security in front of everything.
@@ -38,7 +41,8 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRestSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
-        return statelessBasic(http.securityMatcher("/engine-rest/**", "/api/**"), identityService)
+        // path matchers, not MVC matchers: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC
+        return statelessBasic(http.securityMatcher(new OrRequestMatcher(path("/engine-rest/**"), path("/api/**"))), identityService)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .build();
     }
@@ -57,9 +61,13 @@ class SecurityConfig {
                                         + "font-src 'self' data:; object-src 'none'; base-uri 'self'")))
                 .authorizeHttpRequests(auth -> auth
                         // first-run setup would let anyone create an administrator while camunda-admin is empty
-                        .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         .anyRequest().permitAll())
                 .build();
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private HttpSecurity statelessBasic(HttpSecurity http, IdentityService identityService) throws Exception {

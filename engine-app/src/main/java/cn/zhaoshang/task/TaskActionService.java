@@ -88,7 +88,8 @@ public class TaskActionService {
         if (task.assignee() != null) {
             throw claimedByOther(task.assignee());
         }
-        engine(() -> taskService.claim(taskId, userId));
+        engine(() -> taskService.claim(taskId, userId),
+                "该任务刚被他人认领，请刷新后重试 / The task was just claimed by someone else; reload and retry");
     }
 
     @Transactional
@@ -103,7 +104,7 @@ public class TaskActionService {
                 taskService.claim(taskId, userId);
             }
             taskService.complete(taskId, variables);
-        });
+        }, "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
     }
 
     private TaskProbe.OpenTask openTask(String taskId) {
@@ -118,14 +119,13 @@ public class TaskActionService {
     }
 
     /** Engine calls with the engine's failures translated into what the caller should be told. */
-    private void engine(Runnable call) {
+    private void engine(Runnable call, String concurrentChangeMessage) {
         try {
             call.run();
         } catch (TaskAlreadyClaimedException e) {
             throw claimedByOther(e.getTaskAssignee());
         } catch (OptimisticLockingException e) {
-            throw ApiException.conflict("CONCURRENT_CHANGE",
-                    "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
+            throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
         } catch (AuthorizationException e) {
             throw ApiException.forbidden("无权办理该任务 / You may not work on this task");
         } catch (InvalidApplicationException e) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ApprovalTierDecisionTest {
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("process-test.cfg.xml").build();
 
     DecisionService decisionService;
 

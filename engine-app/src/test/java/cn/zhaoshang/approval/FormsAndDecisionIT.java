@@ -4,10 +4,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhaoshang.support.AppIT;
 
@@ -16,15 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The forms and the tier table are deployed with the app and usable by the Tasklist and other systems. */
 class FormsAndDecisionIT extends AppIT {
 
-    @Autowired
-    FormService formService;
-
     @Test
     void userTaskFormRef_resolvesToTheDeployedCamundaForm() {
         String instance = submit(application("SERVICE", 12)).get("processInstanceId").asText();
         Task consent = openTask(instance);
-        assertThat(formService.getTaskFormKey(consent.getProcessDefinitionId(), consent.getTaskDefinitionKey()))
-                .isEqualTo("camunda-forms:deployment:form_approval_step");
+        Task withForm = taskService.createTaskQuery().taskId(consent.getId()).initializeFormKeys().singleResult();
+        assertThat(withForm.getCamundaFormRef().getKey()).isEqualTo("form_approval_step");
+        assertThat(withForm.getCamundaFormRef().getBinding()).isEqualTo("deployment");
 
         // what the Tasklist fetches, as the official who works on the task
         Response form = get("/engine-rest/task/" + consent.getId() + "/deployed-form", "countyhead");
