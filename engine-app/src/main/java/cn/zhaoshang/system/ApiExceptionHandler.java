@@ -81,13 +81,16 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(OptimisticLockingException.class)
-    ResponseEntity<ApiError> concurrentChange(OptimisticLockingException e) {
+    ResponseEntity<ApiError> concurrentChange(@SuppressWarnings("unused") OptimisticLockingException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(HttpStatus.CONFLICT, "CONCURRENT_CHANGE",
                 "该事项刚被他人处理，请刷新后重试 / Changed concurrently by someone else; reload and retry"));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (ConcurrencyFailures.isLostRace(e)) {
+            return concurrentChange(null);
+        }
         log.error("Unexpected error in the domain API", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "系统内部错误，请联系管理员 / Internal error"));

@@ -29,6 +29,7 @@ import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
+import cn.zhaoshang.system.ConcurrencyFailures;
 
 import static cn.zhaoshang.approval.LandingApproval.Var;
 
@@ -132,6 +133,11 @@ public class TaskActionService {
             throw ApiException.validation(e.errors());
         } catch (NullValueException e) {
             throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务已办结 / The task has already been completed");
+        } catch (RuntimeException e) {
+            if (ConcurrencyFailures.isLostRace(e)) {
+                throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
+            }
+            throw e;
         }
     }
 

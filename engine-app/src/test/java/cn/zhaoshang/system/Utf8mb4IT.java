@@ -60,7 +60,7 @@ class Utf8mb4IT extends AppIT {
 
     @Test
     void connectionIsReadCommitted() {
-        String isolation = jdbc.queryForObject("SELECT @@transaction_isolation", String.class);
-        assertThat(isolation).isEqualTo("READ-COMMITTED");
+        Integer isolation = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) java.sql.Connection::getTransactionIsolation);
+        assertThat(isolation).isEqualTo(java.sql.Connection.TRANSACTION_READ_COMMITTED);
     }
 }
