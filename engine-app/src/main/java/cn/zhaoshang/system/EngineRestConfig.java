@@ -1,0 +1,66 @@
+package cn.zhaoshang.system;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's REST API as the starter configures it, plus one thing: the engine wraps an exception thrown by a
+ * task listener (ENGINE-03051), so a person's invalid input (e.g. 驳回 without an opinion) would come back as
+ * a 500. The wrapped {@link BadUserRequestException} is unwrapped here and answered with 400 and its message.
+ */
+@Component
+class EngineRestConfig extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(EngineExceptionMapper.class);
+        register(RestExceptionMapper.class);
+    }
+
+    /** The person's mistake inside whatever the engine or the REST resource wrapped it in, if any. */
+    static Response badRequestOrNull(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BadUserRequestException badRequest) {
+                return Response.status(Response.Status.BAD_REQUEST).entity(ExceptionDto.fromException(badRequest))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+        }
+        return null;
+    }
+
+    @Priority(1)
+    public static class EngineExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+        private final ProcessEngineExceptionHandler camundaDefault = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            Response badRequest = badRequestOrNull(exception);
+            return badRequest != null ? badRequest : camundaDefault.toResponse(exception);
+        }
+    }
+
+    /** e.g. "Cannot submit task form …" wraps the engine's exception once more. */
+    @Priority(1)
+    public static class RestExceptionMapper implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            Response badRequest = badRequestOrNull(exception);
+            return badRequest != null ? badRequest : camundaDefault.toResponse(exception);
+        }
+    }
+}
