@@ -6,10 +6,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.ledger.ApprovalRecord;
 import cn.zhaoshang.ledger.ApprovalRecordMapper;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
@@ -70,18 +68,7 @@ class ApplyRevisionListener implements TaskListener {
         task.getExecution().removeVariable(Var.TOTAL_INVESTMENT_WAN);
         task.getExecution().removeVariable(Var.CARRIER_UNIT);
 
-        ApprovalRecord record = new ApprovalRecord();
-        record.setProjectId(projectId);
-        record.setProcessInstanceId(task.getProcessInstanceId());
-        record.setTaskId(task.getId());
-        record.setTier((String) task.getVariable(Var.TIER));
-        record.setStep(task.getTaskDefinitionKey());
-        record.setStepName(task.getName());
-        record.setDecision(decision.name());
-        record.setOpinion(StepInputs.text(task, Var.OPINION));
-        record.setUserId(actor);
-        record.setDecidedAt(ClockUtil.getCurrentTime().toInstant());
-        records.insert(record);
+        records.insert(RecordApprovalListener.signOff(task, decision.name(), StepInputs.text(task, Var.OPINION), actor));
     }
 
     private static RevisionDecision decision(String value) {

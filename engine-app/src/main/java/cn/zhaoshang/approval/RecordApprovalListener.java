@@ -64,6 +64,14 @@ class RecordApprovalListener implements TaskListener {
             throw new InvalidApplicationException(errors);
         }
 
+        ApprovalRecord record = signOff(task, decision.name(), opinion, actingUser(task, identityService));
+        record.setMeetingDate(meetingDate);
+        record.setMinutesNumber(StepInputs.text(task, Var.MINUTES_NUMBER));
+        records.insert(record);
+    }
+
+    /** The sign-off of one step by one person, as table approval_record keeps it. */
+    static ApprovalRecord signOff(DelegateTask task, String decision, String opinion, String userId) {
         ApprovalRecord record = new ApprovalRecord();
         record.setProjectId(ApplicationVariables.projectId(task));
         record.setProcessInstanceId(task.getProcessInstanceId());
@@ -71,13 +79,11 @@ class RecordApprovalListener implements TaskListener {
         record.setTier((String) task.getVariable(Var.TIER));
         record.setStep(task.getTaskDefinitionKey());
         record.setStepName(task.getName());
-        record.setDecision(decision.name());
+        record.setDecision(decision);
         record.setOpinion(opinion);
-        record.setMeetingDate(meetingDate);
-        record.setMinutesNumber(StepInputs.text(task, Var.MINUTES_NUMBER));
-        record.setUserId(actingUser(task, identityService));
+        record.setUserId(userId);
         record.setDecidedAt(ClockUtil.getCurrentTime().toInstant());
-        records.insert(record);
+        return record;
     }
 
     /** Whoever is logged in completes the step; a step completed by the engine itself counts for the assignee. */
