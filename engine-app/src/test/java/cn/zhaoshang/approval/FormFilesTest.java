@@ -39,10 +39,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhaoshang.lead.LeadScreening;
+import cn.zhaoshang.meeting.ResearchMeeting;
+import cn.zhaoshang.negotiation.InspectionNegotiation;
+
 /**
  * The Camunda Forms in forms/ and the BPMN models in process-models/ agree: every camunda:formRef names a form, every
  * decision a gateway tests for can be chosen in the form of the task before it, and form fields are process variables
- * named in {@link LandingApproval.Var}. No engine needed.
+ * named in the Var classes of the process constants. No engine needed.
  */
 class FormFilesTest {
 
@@ -196,12 +200,15 @@ class FormFilesTest {
 
     private static Set<String> variableNames() {
         Set<String> names = new TreeSet<>();
-        for (Field f : LandingApproval.Var.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-                try {
-                    names.add((String) f.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
+        for (Class<?> vars : List.of(LandingApproval.Var.class, LeadScreening.Var.class, ResearchMeeting.Var.class,
+                InspectionNegotiation.Var.class)) {
+            for (Field f : vars.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                    try {
+                        names.add((String) f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }
