@@ -8,6 +8,11 @@ import java.util.Map;
 
 import cn.zhaoshang.system.ApiError.FieldError;
 
+import static cn.zhaoshang.system.FormValues.decimal;
+import static cn.zhaoshang.system.FormValues.flag;
+import static cn.zhaoshang.system.FormValues.requireText;
+import static cn.zhaoshang.system.FormValues.text;
+
 import static cn.zhaoshang.approval.LandingApproval.Var;
 
 /**
@@ -91,41 +96,5 @@ public final class LandingApplicationValidator {
         return new LandingApplication(a.companyName().strip(), a.projectName().strip(), a.projectCategory(),
                 a.totalInvestmentWan(), land, land ? a.landAreaMu() : null,
                 Boolean.TRUE.equals(a.caseByCaseSupport()), Boolean.TRUE.equals(a.devZone()), a.carrierUnit().strip());
-    }
-
-    private static void requireText(List<FieldError> errors, String field, String value, int maxLength, String label) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, label + "不能为空 / " + field + " is required"));
-        } else if (value.strip().codePointCount(0, value.strip().length()) > maxLength) {
-            errors.add(new FieldError(field, label + "不能超过 " + maxLength + " 个字 / " + field + " is longer than "
-                    + maxLength + " characters"));
-        }
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
-    }
-
-    private static Boolean flag(Object value, Boolean whenMissing) {
-        if (value == null) {
-            return whenMissing;
-        }
-        return value instanceof Boolean b ? b : Boolean.valueOf(value.toString());
-    }
-
-    private static BigDecimal decimal(Map<String, Object> variables, String name, List<FieldError> errors) {
-        Object value = variables.get(name);
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            return null;
-        }
-        try {
-            if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
-                throw new NumberFormatException();
-            }
-            return new BigDecimal(value.toString());
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(name, "必须是数字 / must be a number"));
-            return null;
-        }
     }
 }

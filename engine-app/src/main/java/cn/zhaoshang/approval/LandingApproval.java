@@ -21,7 +21,10 @@ public final class LandingApproval {
         private Var() {
         }
 
+        /** the project in negotiation whose joint review opinion started this approval (required). */
         public static final String PROJECT_ID = "projectId";
+        /** 考察联审意见 signed by the task force; moved into table project by RegisterApplicationDelegate. */
+        public static final String JOINT_OPINION = "jointOpinion";
         /** user id of whoever submitted the application; the revise task goes back to them. */
         public static final String APPLICANT = "applicant";
         /** shown in task names and Tasklist so an official sees what they are signing. */

@@ -10,12 +10,12 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.ledger.ApprovalRecord;
 import cn.zhaoshang.ledger.ApprovalRecordMapper;
+import cn.zhaoshang.system.Actors;
 import cn.zhaoshang.system.ApiError.FieldError;
 
 import static cn.zhaoshang.approval.LandingApproval.Var;
@@ -88,11 +88,7 @@ class RecordApprovalListener implements TaskListener {
 
     /** Whoever is logged in completes the step; a step completed by the engine itself counts for the assignee. */
     static String actingUser(DelegateTask task, IdentityService identityService) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "system";
+        return Actors.current(identityService, task.getAssignee());
     }
 
     private static ApprovalDecision decision(String value, List<FieldError> errors) {

@@ -22,6 +22,15 @@ public class Project {
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
+    /** the lead it came from and the unit that reported it: the attribution (xuancheng-2019 §三.1). */
+    private Long leadId;
+    private String reportingUnit;
+    /** 转办: the unit responsible since the research meeting, and the task force lead. */
+    private String responsibleUnit;
+    private String taskForceLeader;
+    private Long splitFromProjectId;
+    private String jointOpinion;
+    private String negotiationProcessInstanceId;
 
     public Long getId() {
         return id;
@@ -149,5 +158,61 @@ public class Project {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public Long getLeadId() {
+        return leadId;
+    }
+
+    public void setLeadId(Long leadId) {
+        this.leadId = leadId;
+    }
+
+    public String getReportingUnit() {
+        return reportingUnit;
+    }
+
+    public void setReportingUnit(String reportingUnit) {
+        this.reportingUnit = reportingUnit;
+    }
+
+    public String getResponsibleUnit() {
+        return responsibleUnit;
+    }
+
+    public void setResponsibleUnit(String responsibleUnit) {
+        this.responsibleUnit = responsibleUnit;
+    }
+
+    public String getTaskForceLeader() {
+        return taskForceLeader;
+    }
+
+    public void setTaskForceLeader(String taskForceLeader) {
+        this.taskForceLeader = taskForceLeader;
+    }
+
+    public Long getSplitFromProjectId() {
+        return splitFromProjectId;
+    }
+
+    public void setSplitFromProjectId(Long splitFromProjectId) {
+        this.splitFromProjectId = splitFromProjectId;
+    }
+
+    public String getJointOpinion() {
+        return jointOpinion;
+    }
+
+    public void setJointOpinion(String jointOpinion) {
+        this.jointOpinion = jointOpinion;
+    }
+
+    public String getNegotiationProcessInstanceId() {
+        return negotiationProcessInstanceId;
+    }
+
+    public void setNegotiationProcessInstanceId(String negotiationProcessInstanceId) {
+        this.negotiationProcessInstanceId = negotiationProcessInstanceId;
     }
 }

@@ -36,6 +36,45 @@ public class ProjectLedger {
         return project;
     }
 
+    /** A VALID lead becomes a project in negotiation; the event names both, so the project traces to its lead. */
+    public Project openFromLead(Project project, String actor, String note) {
+        Instant now = now();
+        project.setStatus(ProjectStatus.NEGOTIATING);
+        project.setCreatedAt(now);
+        project.setUpdatedAt(now);
+        projects.insert(project);
+        events.insert(new LedgerEvent(null, project.getId(), project.getLeadId(), "PROJECT_CREATED", null,
+                ProjectStatus.NEGOTIATING.name(), actor, note, now));
+        return project;
+    }
+
+    /** The task force signed the joint review opinion: the landing application goes into approval. */
+    public void attachApplication(Project application, String actor) {
+        Project project = lock(application.getId());
+        if (project.getStatus() != ProjectStatus.NEGOTIATING) {
+            throw new IllegalStateException("project " + project.getId() + " is " + project.getStatus() + ", not negotiating");
+        }
+        application.setStatus(ProjectStatus.SUBMITTED);
+        application.setUpdatedAt(now());
+        projects.attachApplication(application);
+        append(project.getId(), "SUBMITTED", project.getStatus(), ProjectStatus.SUBMITTED, actor,
+                "签署考察联审意见，提交落地审批：" + application.getJointOpinion());
+    }
+
+    /** The audited administrator correction of a project's attribution, the only way to change it. */
+    public void correctAttribution(long projectId, Long leadId, String reportingUnit, String actor, String reason) {
+        Project project = lock(projectId);
+        projects.updateAttribution(projectId, leadId, reportingUnit, now());
+        events.insert(new LedgerEvent(null, projectId, leadId, "ATTRIBUTION_CORRECTED", null, null, actor,
+                "归属更正：线索 #" + project.getLeadId() + "（" + project.getReportingUnit() + "）→ 线索 #" + leadId + "（"
+                        + reportingUnit + "）。理由：" + reason, now()));
+    }
+
+    /** An event of the project that the lead's history shows too (the project was split from it, …). */
+    public void noteWithLead(long projectId, Long leadId, String eventType, String actor, String note) {
+        events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, now()));
+    }
+
     public void linkProcessInstance(long projectId, String processInstanceId) {
         projects.linkProcessInstance(projectId, processInstanceId, now());
     }
@@ -65,13 +104,13 @@ public class ProjectLedger {
         append(projectId, eventType, null, null, actor, note);
     }
 
-    private Project lock(long projectId) {
+    public Project lock(long projectId) {
         return projects.lockById(projectId)
                 .orElseThrow(() -> new IllegalStateException("project " + projectId + " does not exist"));
     }
 
     private void append(long projectId, String type, ProjectStatus from, ProjectStatus to, String actor, String note) {
-        events.insert(new LedgerEvent(null, projectId, type, from == null ? null : from.name(),
+        events.insert(new LedgerEvent(null, projectId, null, type, from == null ? null : from.name(),
                 to == null ? null : to.name(), actor, note, now()));
     }
 

@@ -42,6 +42,20 @@ public interface ProjectMapper {
     /** Replaces the application data after a revision; tier and status are set by the process. */
     int updateApplication(Project project);
 
+    @Update("UPDATE project SET negotiation_process_instance_id = #{pid} WHERE id = #{id}")
+    int linkNegotiation(@Param("id") long id, @Param("pid") String processInstanceId);
+
+    /** The joint review opinion is signed: the application data, who submits it and the approval process. */
+    int attachApplication(Project project);
+
+    /** Only through the audited administrator correction ({@code ProjectLedger.correctAttribution}). */
+    @Update("UPDATE project SET lead_id = #{leadId}, reporting_unit = #{reportingUnit}, updated_at = #{at} WHERE id = #{id}")
+    int updateAttribution(@Param("id") long id, @Param("leadId") Long leadId, @Param("reportingUnit") String reportingUnit,
+            @Param("at") Instant at);
+
+    @Select("SELECT * FROM project WHERE lead_id = #{leadId} ORDER BY id")
+    List<Project> findByLeadId(long leadId);
+
     @Select("SELECT COUNT(*) FROM project")
     long count();
 }

@@ -2,6 +2,10 @@ package cn.zhaoshang.ledger;
 
 /** Where a landing application stands. */
 public enum ProjectStatus {
+    /** a VALID lead transferred to a task force: inspection and negotiation (考察洽谈). */
+    NEGOTIATING("考察洽谈中"),
+    /** the task force gave up: the project did not land. */
+    NOT_LANDED("未落地"),
     SUBMITTED("已提交"),
     IN_APPROVAL("审批中"),
     RETURNED("已退回修改"),

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhaoshang.approval.ApprovalDecision;
-import cn.zhaoshang.approval.InvalidApplicationException;
+import cn.zhaoshang.system.InvalidInputException;
 import cn.zhaoshang.approval.LandingApplicationService;
 import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.approval.RevisionDecision;
@@ -129,7 +129,7 @@ public class TaskActionService {
             throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
         } catch (AuthorizationException e) {
             throw ApiException.forbidden("无权办理该任务 / You may not work on this task");
-        } catch (InvalidApplicationException e) {
+        } catch (InvalidInputException e) {
             throw ApiException.validation(e.errors());
         } catch (NullValueException e) {
             throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务已办结 / The task has already been completed");

@@ -1,0 +1,47 @@
+package cn.zhaoshang.lead;
+
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import static cn.zhaoshang.lead.LeadScreening.Var;
+
+/** Moves a lead between its row and the few process variables the forms, task lists and the DMN read. */
+final class LeadVariables {
+
+    private LeadVariables() {
+    }
+
+    static long leadId(VariableScope scope) {
+        Object id = scope.getVariable(Var.LEAD_ID);
+        if (!(id instanceof Number number)) {
+            throw new IllegalStateException("process variable leadId is missing");
+        }
+        return number.longValue();
+    }
+
+    /** What stays in the process: names shown in task lists and the inputs of DMN MajorProject. */
+    static void setDecisionInputs(VariableScope scope, Lead lead) {
+        scope.setVariable(Var.COMPANY_NAME, lead.getCompanyName());
+        scope.setVariable(Var.PROJECT_NAME, lead.getProjectName());
+        scope.setVariable(Var.INDUSTRY, lead.getIndustry());
+        scope.setVariable(Var.TOTAL_INVESTMENT_WAN, lead.getTotalInvestmentWan().doubleValue());
+        BigDecimal foreign = lead.getForeignCapitalUsdWan();
+        scope.setVariable(Var.FOREIGN_CAPITAL_USD_WAN, foreign == null ? 0.0 : foreign.doubleValue());
+    }
+
+    /** The report fields that only the forms carry; they live in table lead, not in the process. */
+    static void removeReportFields(VariableScope scope) {
+        for (String name : Var.REPORT_FIELDS) {
+            if (!name.equals(Var.COMPANY_NAME) && !name.equals(Var.PROJECT_NAME) && !name.equals(Var.INDUSTRY)
+                    && !name.equals(Var.TOTAL_INVESTMENT_WAN) && !name.equals(Var.FOREIGN_CAPITAL_USD_WAN)) {
+                scope.removeVariable(name);
+            }
+        }
+    }
+
+    /** Fills a form with the lead as stored (the supplement form). */
+    static void setReportFields(VariableScope scope, Lead lead) {
+        scope.setVariables(LeadReportValidator.toVariables(lead.report()));
+    }
+}
