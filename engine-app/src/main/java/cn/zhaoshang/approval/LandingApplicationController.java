@@ -1,6 +1,7 @@
 package cn.zhaoshang.approval;
 
 import java.net.URI;
+import java.security.Principal;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,8 +21,9 @@ class LandingApplicationController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<LandingApplicationService.Submitted> submit(@RequestBody LandingApplication application) {
-        LandingApplicationService.Submitted submitted = service.submit(application);
+    ResponseEntity<LandingApplicationService.Submitted> submit(@RequestBody LandingApplicationSubmission submission,
+            Principal user) {
+        LandingApplicationService.Submitted submitted = service.submit(submission, user.getName());
         return ResponseEntity.created(URI.create("/api/projects/" + submitted.projectId())).body(submitted);
     }
 }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhaoshang.ledger.LedgerEvent;
 import cn.zhaoshang.ledger.LedgerEventMapper;
+import cn.zhaoshang.ledger.Project;
+import cn.zhaoshang.ledger.ProjectMapper;
 
 /**
  * Every stage change of a lead with its append-only ledger event (xuancheng-2019 §三.1 线索追溯). Called from service
@@ -24,9 +26,12 @@ public class LeadLedger {
     private final LeadMapper leads;
     private final LeadRevisionMapper revisions;
     private final LedgerEventMapper events;
+    private final ProjectMapper projects;
     private final ObjectMapper json;
 
-    public LeadLedger(LeadMapper leads, LeadRevisionMapper revisions, LedgerEventMapper events, ObjectMapper json) {
+    public LeadLedger(LeadMapper leads, LeadRevisionMapper revisions, LedgerEventMapper events, ProjectMapper projects,
+            ObjectMapper json) {
+        this.projects = projects;
         this.leads = leads;
         this.revisions = revisions;
         this.events = events;
@@ -97,6 +102,22 @@ public class LeadLedger {
     /** An event that belongs to the lead and to a project made from it. */
     public void noteWithProject(long leadId, long projectId, String eventType, String actor, String note) {
         events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, now()));
+    }
+
+    /**
+     * The audited administrator correction of a lead's attribution (its reporting unit), the only way to change it;
+     * every project made from the lead follows, and the lead's and each project's ledger say who, when and why.
+     */
+    public void correctAttribution(long leadId, String unit, String actor, String reason) {
+        Lead lead = lock(leadId);
+        leads.updateReportingUnit(leadId, unit, now());
+        String note = "归属更正：" + lead.getReportingUnit() + " → " + unit + "。理由：" + reason;
+        append(leadId, "ATTRIBUTION_CORRECTED", null, null, actor, note);
+        for (Project project : projects.findByLeadId(leadId)) {
+            events.insert(new LedgerEvent(null, project.getId(), leadId, "ATTRIBUTION_CORRECTED", null, null, actor, note,
+                    now()));
+        }
+        projects.updateReportingUnitOfLead(leadId, unit, now());
     }
 
     public Lead lock(long leadId) {

@@ -74,4 +74,11 @@ public interface LeadMapper {
     List<Lead> findActiveByCompanyKey(@Param("companyKey") String companyKey, @Param("excludeId") long excludeId);
 
     List<Lead> search(LeadQuery query);
+
+    /** Only through the audited administrator correction ({@link LeadLedger#correctAttribution}). */
+    @Update("UPDATE lead SET reporting_unit = #{unit}, updated_at = #{at} WHERE id = #{id}")
+    int updateReportingUnit(@Param("id") long id, @Param("unit") String unit, @Param("at") Instant at);
+
+    @Select("SELECT COUNT(*) FROM lead")
+    long count();
 }

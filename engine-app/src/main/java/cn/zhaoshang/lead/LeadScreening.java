@@ -70,6 +70,9 @@ public final class LeadScreening {
         /** a department's answer: AGREE | AGREE_WITH_CONDITIONS | DISAGREE. */
         public static final String ANSWER = "answer";
 
+        /** who withdrew the lead (sent with Message_LeadWithdrawn; the reason travels as opinion). */
+        public static final String WITHDRAWN_BY = "withdrawnBy";
+
         /** delivered with Message_MeetingDecision: VALID | INVALID | MORE_INFO, the meeting id and the reason. */
         public static final String MEETING_DECISION = "meetingDecision";
         public static final String MEETING_ID = "meetingId";

@@ -27,7 +27,9 @@ class WithdrawLeadDelegate implements JavaDelegate {
         long leadId = LeadVariables.leadId(execution);
         boolean dropped = meetings.dropPending(leadId) > 0;
         Object reason = execution.getVariable(LeadScreening.Var.OPINION);
-        ledger.changeStatus(leadId, LeadStatus.WITHDRAWN, Actors.current(identityService, null),
+        Object by = execution.getVariable(LeadScreening.Var.WITHDRAWN_BY);
+        ledger.changeStatus(leadId, LeadStatus.WITHDRAWN,
+                by != null ? by.toString() : Actors.current(identityService, null),
                 "撤回线索" + (reason == null ? "" : "：" + reason) + (dropped ? "（已从研判会议议程撤下）" : ""));
     }
 }

@@ -61,15 +61,6 @@ public class ProjectLedger {
                 "签署考察联审意见，提交落地审批：" + application.getJointOpinion());
     }
 
-    /** The audited administrator correction of a project's attribution, the only way to change it. */
-    public void correctAttribution(long projectId, Long leadId, String reportingUnit, String actor, String reason) {
-        Project project = lock(projectId);
-        projects.updateAttribution(projectId, leadId, reportingUnit, now());
-        events.insert(new LedgerEvent(null, projectId, leadId, "ATTRIBUTION_CORRECTED", null, null, actor,
-                "归属更正：线索 #" + project.getLeadId() + "（" + project.getReportingUnit() + "）→ 线索 #" + leadId + "（"
-                        + reportingUnit + "）。理由：" + reason, now()));
-    }
-
     /** An event of the project that the lead's history shows too (the project was split from it, …). */
     public void noteWithLead(long projectId, Long leadId, String eventType, String actor, String note) {
         events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, now()));

@@ -48,9 +48,9 @@ public interface ProjectMapper {
     /** The joint review opinion is signed: the application data, who submits it and the approval process. */
     int attachApplication(Project project);
 
-    /** Only through the audited administrator correction ({@code ProjectLedger.correctAttribution}). */
-    @Update("UPDATE project SET lead_id = #{leadId}, reporting_unit = #{reportingUnit}, updated_at = #{at} WHERE id = #{id}")
-    int updateAttribution(@Param("id") long id, @Param("leadId") Long leadId, @Param("reportingUnit") String reportingUnit,
+    /** Only through the audited administrator correction of a lead's attribution ({@code LeadLedger}). */
+    @Update("UPDATE project SET reporting_unit = #{reportingUnit}, updated_at = #{at} WHERE lead_id = #{leadId}")
+    int updateReportingUnitOfLead(@Param("leadId") long leadId, @Param("reportingUnit") String reportingUnit,
             @Param("at") Instant at);
 
     @Select("SELECT * FROM project WHERE lead_id = #{leadId} ORDER BY id")

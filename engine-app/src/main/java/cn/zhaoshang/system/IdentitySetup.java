@@ -24,6 +24,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.approval.LandingApproval;
+import cn.zhaoshang.lead.LeadScreening;
+import cn.zhaoshang.meeting.ResearchMeeting;
+import cn.zhaoshang.negotiation.InspectionNegotiation;
 
 /**
  * The roles of shared/DESIGN.md as Camunda groups with the authorizations they need, in every profile;
@@ -35,10 +38,6 @@ import cn.zhaoshang.approval.LandingApproval;
 class IdentitySetup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
-
-    /** Who may submit a landing application: the hosting carrier, the dev zone, the center, the task force. */
-    static final List<String> APPLICANT_GROUPS = List.of(Groups.CARRIER, Groups.DEVZONE, Groups.INVESTMENT_CENTER,
-            Groups.TASK_FORCE);
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -92,9 +91,19 @@ class IdentitySetup implements ApplicationRunner {
             grant(null, group, Resources.USER, Authorization.ANY, Permissions.READ);
             grant(null, group, Resources.GROUP, Authorization.ANY, Permissions.READ);
         }
-        for (String group : APPLICANT_GROUPS) {
-            grant(null, group, Resources.PROCESS_DEFINITION, LandingApproval.PROCESS_KEY, Permissions.READ,
-                    Permissions.CREATE_INSTANCE);
+        // processes a role may start itself; Process_LandingApproval and Process_InspectionNegotiation are started
+        // by the processes before them (a joint review opinion, a VALID meeting decision), never directly
+        startableBy(LeadScreening.PROCESS_KEY, Groups.REPORTER, Groups.INVESTMENT_CENTER);
+        // ad-hoc research meetings (the message start event), and the explicit split of a project
+        startableBy(ResearchMeeting.PROCESS_KEY, Groups.INVESTMENT_CENTER);
+        startableBy(InspectionNegotiation.PROCESS_KEY, Groups.INVESTMENT_CENTER);
+        grant(Authorization.ANY, null, Resources.DECISION_DEFINITION, LeadScreening.MAJOR_PROJECT_DECISION_KEY,
+                Permissions.READ, Permissions.CREATE_INSTANCE);
+    }
+
+    private void startableBy(String processKey, String... groups) {
+        for (String group : groups) {
+            grant(null, group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ, Permissions.CREATE_INSTANCE);
             grant(null, group, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         }
     }

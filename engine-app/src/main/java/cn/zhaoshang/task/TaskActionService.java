@@ -1,12 +1,11 @@
 package cn.zhaoshang.task;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -20,18 +19,13 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.zhaoshang.approval.ApprovalDecision;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cn.zhaoshang.system.InvalidInputException;
-import cn.zhaoshang.approval.LandingApplicationService;
-import cn.zhaoshang.approval.LandingApproval;
-import cn.zhaoshang.approval.RevisionDecision;
-import cn.zhaoshang.ledger.Project;
-import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.ConcurrencyFailures;
 
-import static cn.zhaoshang.approval.LandingApproval.Var;
 
 /**
  * Claim and complete for officials. Runs with the engine acting as the caller, so Camunda's authorizations
@@ -44,12 +38,16 @@ public class TaskActionService {
 
     private final TaskService taskService;
     private final TaskProbe probe;
-    private final ProjectMapper projects;
+    private final TaskSubjects subjects;
+    private final Map<String, TaskFormInputs> inputsByStep = new HashMap<>();
 
-    TaskActionService(TaskService taskService, TaskProbe probe, ProjectMapper projects) {
+    TaskActionService(TaskService taskService, TaskProbe probe, TaskSubjects subjects, List<TaskFormInputs> inputs) {
         this.taskService = taskService;
         this.probe = probe;
-        this.projects = projects;
+        this.subjects = subjects;
+        for (TaskFormInputs feature : inputs) {
+            feature.steps().forEach(step -> inputsByStep.put(step, feature));
+        }
     }
 
     /** {@code mine}: assigned to me; {@code group}: unclaimed tasks of my groups. Earliest due first. */
@@ -63,17 +61,15 @@ public class TaskActionService {
                     "scope 只能是 mine（我的待办）或 group（待认领）/ scope must be mine or group")));
         }
         List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE_SIZE);
-        Map<String, Project> byInstance = projects.findByProcessInstanceIds(
-                        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(Project::getProcessInstanceId, Function.identity()));
+        Map<String, TaskSubjects.Subject> bySubject = subjects.of(
+                tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
         Date now = ClockUtil.getCurrentTime();
         List<TaskView> views = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            Project project = byInstance.get(task.getProcessInstanceId());
+            TaskSubjects.Subject subject = bySubject.getOrDefault(task.getProcessInstanceId(), TaskSubjects.Subject.NONE);
             views.add(new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                    project == null ? null : project.getId(), project == null ? null : project.getCompanyName(),
-                    project == null ? null : project.getProjectName(), project == null ? null : project.getTier(),
-                    task.getAssignee(), task.getCreateTime().toInstant(),
+                    subject.projectId(), subject.leadId(), subject.meetingId(), subject.companyName(),
+                    subject.projectName(), subject.tier(), task.getAssignee(), task.getCreateTime().toInstant(),
                     task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                     task.getDueDate() != null && task.getDueDate().before(now)));
         }
@@ -94,9 +90,9 @@ public class TaskActionService {
     }
 
     @Transactional
-    public void complete(String taskId, CompleteTaskRequest request, String userId) {
+    public void complete(String taskId, JsonNode body, String userId) {
         TaskProbe.OpenTask task = openTask(taskId);
-        Map<String, Object> variables = variablesFor(task.stepId(), request);
+        Map<String, Object> variables = variablesFor(task.stepId(), body);
         if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw claimedByOther(task.assignee());
         }
@@ -106,6 +102,11 @@ public class TaskActionService {
             }
             taskService.complete(taskId, variables);
         }, "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
+    }
+
+    /** The open task of a step in a process instance, whoever may see it (the caller's rights are checked on use). */
+    public Optional<String> openTaskId(String processInstanceId, String stepId) {
+        return probe.findOpenTaskId(processInstanceId, stepId);
     }
 
     private TaskProbe.OpenTask openTask(String taskId) {
@@ -141,65 +142,11 @@ public class TaskActionService {
         }
     }
 
-    private static Map<String, Object> variablesFor(String stepId, CompleteTaskRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Object> variables = new HashMap<>();
-        if (request == null || request.decision() == null || request.decision().isBlank()) {
-            throw ApiException.validation(List.of(new FieldError(Var.DECISION, "请选择办理结论 / decision is required")));
-        }
-        String opinion = request.opinion() == null || request.opinion().isBlank() ? null : request.opinion().strip();
-        if (LandingApproval.Step.REVISE_APPLICATION.equals(stepId)) {
-            RevisionDecision decision = parse(RevisionDecision.class, request.decision(), errors,
-                    "修改申请只能重新提交（RESUBMIT）或撤回（WITHDRAW）/ decision must be RESUBMIT or WITHDRAW");
-            if (decision == RevisionDecision.RESUBMIT) {
-                if (request.application() == null) {
-                    errors.add(new FieldError("application",
-                            "重新提交须附修改后的申请 / RESUBMIT needs the revised application"));
-                } else {
-                    errors.addAll(prefixed(cn.zhaoshang.approval.LandingApplicationValidator.validate(request.application())));
-                    variables.putAll(LandingApplicationService.formVariables(request.application()));
-                }
-            }
-        } else if (LandingApproval.Step.APPROVAL_STEPS.contains(stepId)) {
-            ApprovalDecision decision = parse(ApprovalDecision.class, request.decision(), errors,
-                    "审批结论只能是 APPROVE、REJECT 或 RETURN / decision must be APPROVE, REJECT or RETURN");
-            if (decision != null && decision.requiresOpinion() && opinion == null) {
-                errors.add(new FieldError(Var.OPINION, decision.label() + "必须填写意见 / An opinion is required to "
-                        + decision.name().toLowerCase()));
-            }
-            if (request.application() != null) {
-                errors.add(new FieldError("application", "审批环节不能修改申请 / An approval step cannot change the application"));
-            }
-        } else {
+    private Map<String, Object> variablesFor(String stepId, JsonNode body) {
+        TaskFormInputs inputs = inputsByStep.get(stepId);
+        if (inputs == null) {
             throw ApiException.conflict("UNSUPPORTED_STEP", "该任务不能通过本接口办理 / This task cannot be completed here");
         }
-        if (opinion != null && opinion.length() > 2000) {
-            errors.add(new FieldError(Var.OPINION, "意见不能超过 2000 字 / The opinion is longer than 2000"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
-        variables.put(Var.DECISION, request.decision());
-        variables.put(Var.OPINION, opinion);
-        if (request.meetingDate() != null) {
-            variables.put(Var.MEETING_DATE, request.meetingDate().toString());
-        }
-        if (request.minutesNumber() != null) {
-            variables.put(Var.MINUTES_NUMBER, request.minutesNumber());
-        }
-        return variables;
-    }
-
-    private static Collection<FieldError> prefixed(List<FieldError> errors) {
-        return errors.stream().map(e -> new FieldError("application." + e.field(), e.message())).toList();
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, List<FieldError> errors, String message) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(Var.DECISION, message));
-            return null;
-        }
+        return inputs.variables(stepId, body);
     }
 }

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +37,7 @@ class TaskController {
     }
 
     @PostMapping(path = "/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody CompleteTaskRequest request, Principal user) {
+    ResponseEntity<Void> complete(@PathVariable String id, @RequestBody JsonNode request, Principal user) {
         tasks.complete(id, request, user.getName());
         return ResponseEntity.noContent().build();
     }

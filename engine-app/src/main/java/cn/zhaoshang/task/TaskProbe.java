@@ -30,6 +30,15 @@ class TaskProbe {
         }));
     }
 
+    Optional<String> findOpenTaskId(String processInstanceId, String stepId) {
+        return Optional.ofNullable(commandExecutor.execute(context -> {
+            context.disableAuthorizationCheck();
+            return context.getTaskManager().findTasksByProcessInstanceId(processInstanceId).stream()
+                    .filter(task -> stepId.equals(task.getTaskDefinitionKey()))
+                    .map(TaskEntity::getId).findFirst().orElse(null);
+        }));
+    }
+
     boolean wasCompleted(String taskId) {
         return Boolean.TRUE.equals(commandExecutor.execute(context -> {
             context.disableAuthorizationCheck();

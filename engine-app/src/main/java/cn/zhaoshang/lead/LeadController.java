@@ -1,0 +1,59 @@
+package cn.zhaoshang.lead;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhaoshang.system.Callers;
+import cn.zhaoshang.system.Groups;
+
+@RestController
+@RequestMapping(path = "/api/leads", produces = MediaType.APPLICATION_JSON_VALUE)
+class LeadController {
+
+    private final LeadService leads;
+
+    LeadController(LeadService leads) {
+        this.leads = leads;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<LeadService.Reported> report(@RequestBody LeadReport report, Authentication caller) {
+        LeadService.Reported reported = leads.report(report, caller.getName());
+        return ResponseEntity.created(URI.create("/api/leads/" + reported.leadId())).body(reported);
+    }
+
+    @GetMapping("/{id}")
+    LeadService.LeadDetail get(@PathVariable long id) {
+        return leads.get(id);
+    }
+
+    @GetMapping
+    List<Lead> list(@RequestParam(required = false) LeadStatus status, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) Integer limit) {
+        return leads.list(status, unit, from, to, limit);
+    }
+
+    record Withdrawal(String reason) {
+    }
+
+    @PostMapping(path = "/{id}/withdraw")
+    ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody(required = false) Withdrawal withdrawal,
+            Authentication caller) {
+        leads.withdraw(id, caller.getName(), Callers.inAnyGroup(caller, Groups.INVESTMENT_CENTER),
+                withdrawal == null ? null : withdrawal.reason());
+        return ResponseEntity.noContent().build();
+    }
+}

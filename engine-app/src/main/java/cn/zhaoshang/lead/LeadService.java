@@ -1,0 +1,125 @@
+package cn.zhaoshang.lead;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.zhaoshang.ledger.LedgerEvent;
+import cn.zhaoshang.ledger.LedgerEventMapper;
+import cn.zhaoshang.ledger.Project;
+import cn.zhaoshang.ledger.ProjectMapper;
+import cn.zhaoshang.system.ApiError.FieldError;
+import cn.zhaoshang.system.ApiException;
+import cn.zhaoshang.system.InvalidInputException;
+import cn.zhaoshang.system.WithoutAuthorization;
+
+import static cn.zhaoshang.lead.LeadScreening.Var;
+
+/** Reporting, reading and withdrawing leads (线索报送, tongcheng §19; 线索追溯, xuancheng-2019 §三.1). */
+@Service
+public class LeadService {
+
+    static final int MAX_LIST = 500;
+
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final ReportingUnits reportingUnits;
+    private final LeadMapper leads;
+    private final LeadRevisionMapper revisions;
+    private final ConsultationMapper consultations;
+    private final LedgerEventMapper events;
+    private final ProjectMapper projects;
+
+    LeadService(RuntimeService runtimeService, IdentityService identityService, ReportingUnits reportingUnits,
+            LeadMapper leads, LeadRevisionMapper revisions, ConsultationMapper consultations, LedgerEventMapper events,
+            ProjectMapper projects) {
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.reportingUnits = reportingUnits;
+        this.leads = leads;
+        this.revisions = revisions;
+        this.consultations = consultations;
+        this.events = events;
+        this.projects = projects;
+    }
+
+    /** The engine's current authentication (the caller) becomes the reporter. */
+    @Transactional
+    public Reported report(LeadReport report, String userId) {
+        List<FieldError> errors = new ArrayList<>(LeadReportValidator.validate(report));
+        if (errors.isEmpty()) {
+            report = LeadReportValidator.normalise(report);
+            errors.addAll(reportingUnits.check(userId, report.reportingUnit()));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Map<String, Object> variables = LeadReportValidator.toVariables(report);
+        try {
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(LeadScreening.PROCESS_KEY, variables);
+            Lead lead = leads.findById(Long.parseLong(instance.getBusinessKey())).orElseThrow();
+            return new Reported(lead.getId(), instance.getId(), lead.getStatus());
+        } catch (InvalidInputException e) {
+            throw ApiException.validation(e.errors());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public LeadDetail get(long leadId) {
+        Lead lead = leads.findById(leadId).orElseThrow(() -> notFound(leadId));
+        return new LeadDetail(lead, lead.getStatus().label(), revisions.findByLeadId(leadId),
+                consultations.findByLeadId(leadId), projects.findByLeadId(leadId).stream().map(Project::getId).toList(),
+                events.findByLeadId(leadId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Lead> list(LeadStatus status, String unit, Instant from, Instant before, Integer limit) {
+        int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
+        return leads.search(new LeadQuery(status, unit, null, from, before, size));
+    }
+
+    /**
+     * The reporter (or the investment center) withdraws a lead that is still being screened. Camunda's grants cannot
+     * say "your own lead", so that check is made here and the engine call runs without the caller's grants.
+     */
+    @Transactional
+    public void withdraw(long leadId, String userId, boolean center, String reason) {
+        Lead lead = leads.findById(leadId).orElseThrow(() -> notFound(leadId));
+        if (!center && !userId.equals(lead.getReporter())) {
+            throw ApiException.forbidden("只有报送人或投资促进中心可以撤回线索 / Only the reporter or the investment center "
+                    + "may withdraw a lead");
+        }
+        if (LeadStatus.FINAL.contains(lead.getStatus())) {
+            throw ApiException.conflict("LEAD_CLOSED", "线索已「" + lead.getStatus().label() + "」，不能撤回 / The lead is "
+                    + lead.getStatus() + " and cannot be withdrawn");
+        }
+        if (reason != null && reason.length() > 2000) {
+            throw ApiException.validation(List.of(new FieldError("reason", "撤回理由不能超过 2000 字 / reason too long")));
+        }
+        WithoutAuthorization.run(identityService, () -> runtimeService
+                .createMessageCorrelation(LeadScreening.MESSAGE_LEAD_WITHDRAWN)
+                .processInstanceBusinessKey(String.valueOf(leadId))
+                .setVariable(Var.WITHDRAWN_BY, userId)
+                .setVariable(Var.OPINION, reason == null || reason.isBlank() ? null : reason.strip())
+                .correlateWithResult());
+    }
+
+    private static ApiException notFound(long leadId) {
+        return ApiException.notFound("线索 " + leadId + " 不存在 / Lead " + leadId + " not found");
+    }
+
+    public record Reported(long leadId, String processInstanceId, LeadStatus status) {
+    }
+
+    public record LeadDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped Lead lead, String statusLabel,
+            List<LeadRevision> revisions, List<ConsultationOpinion> consultations, List<Long> projectIds,
+            List<LedgerEvent> ledger) {
+    }
+}

@@ -1,0 +1,23 @@
+package cn.zhaoshang.system;
+
+import java.util.Arrays;
+
+import org.springframework.security.core.Authentication;
+
+/** Which roles the caller of the domain API has (their Camunda groups, as Spring Security authorities). */
+public final class Callers {
+
+    private Callers() {
+    }
+
+    public static boolean inAnyGroup(Authentication caller, String... groupIds) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(authority -> Arrays.stream(groupIds)
+                .anyMatch(group -> authority.getAuthority().equals(IdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + group)));
+    }
+
+    public static void requireAnyGroup(Authentication caller, String message, String... groupIds) {
+        if (!inAnyGroup(caller, groupIds)) {
+            throw ApiException.forbidden(message);
+        }
+    }
+}

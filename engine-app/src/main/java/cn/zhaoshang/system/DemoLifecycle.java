@@ -1,0 +1,203 @@
+package cn.zhaoshang.system;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.zhaoshang.approval.LandingApplication;
+import cn.zhaoshang.approval.LandingApplicationService;
+import cn.zhaoshang.approval.LandingApplicationSubmission;
+import cn.zhaoshang.approval.LandingApproval;
+import cn.zhaoshang.lead.LeadMapper;
+import cn.zhaoshang.lead.LeadReport;
+import cn.zhaoshang.lead.LeadScreening;
+import cn.zhaoshang.lead.LeadService;
+import cn.zhaoshang.ledger.Project;
+import cn.zhaoshang.ledger.ProjectMapper;
+import cn.zhaoshang.meeting.MeetingRequests;
+import cn.zhaoshang.meeting.ResearchMeeting;
+import cn.zhaoshang.negotiation.InspectionNegotiation;
+import cn.zhaoshang.task.TaskActionService;
+
+/**
+ * Demo profile: leads and projects at every stage of the front half of the lifecycle and of landing approval, so a
+ * newcomer logging in as any demo user finds work waiting. Everything goes through the same services, processes
+ * and checks as real work — reported by {@code reporter}, checked by {@code center}, answered by the departments,
+ * decided in a research meeting, negotiated by the task force — once, on an empty database.
+ */
+@Component
+@Order(3)
+@ConditionalOnProperty(name = "zhaoshang.demo.projects", havingValue = "true")
+class DemoLifecycle implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLifecycle.class);
+    private static final List<String> DEPARTMENTS = List.of("drc", "env", "emergency", "nr", "carrier");
+
+    private final LeadService leads;
+    private final LeadMapper leadRows;
+    private final ProjectMapper projects;
+    private final TaskActionService tasks;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final MeetingRequests meetings;
+    private final LandingApplicationService applications;
+    private final ObjectMapper json;
+
+    DemoLifecycle(LeadService leads, LeadMapper leadRows, ProjectMapper projects, TaskActionService tasks,
+            TaskService taskService, IdentityService identityService, MeetingRequests meetings,
+            LandingApplicationService applications, ObjectMapper json) {
+        this.leads = leads;
+        this.leadRows = leadRows;
+        this.projects = projects;
+        this.tasks = tasks;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.meetings = meetings;
+        this.applications = applications;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (leadRows.count() > 0 || projects.count() > 0) {
+            return;
+        }
+        // four leads screened and decided by one research meeting
+        long valid1 = screened(lead("磐安县𠮷祥农旅开发有限公司", "花溪民宿综合体", "CULTURE_TOURISM", "SERVICE", "8000", "15"));
+        long valid2 = screened(lead("浙江华锐新材料股份有限公司", "年产5万吨高性能复合材料项目", "NEW_ENERGY", "INDUSTRIAL",
+                "15000", "45"));
+        long valid3 = screened(lead("金磐智造科技有限公司", "智能装备零部件生产线", "MANUFACTURING", "INDUSTRIAL", "12000", "40"));
+        long invalid = screened(lead("某某矿业有限公司", "石材开采加工项目", "OTHER", "INDUSTRIAL", "5000", "60"));
+        String meeting = as("center", () -> meetings.requestAdHoc("center", "演示：集中研判已征询完毕的线索", null).getId());
+        complete(meeting, ResearchMeeting.Step.RECORD_MEETING, "center", Map.of(
+                "heldOn", java.time.LocalDate.now().toString(),
+                "attendees", "分管副县长（主持）、投资促进中心、发改局、生态环境分局、应急管理局、自然资源和规划局、城东工业园区",
+                "itemDecisions", List.of(
+                        decision(valid1, "VALID", "符合文旅康养产业导向", "town-jianshan", "分管副县长 李明"),
+                        decision(valid2, "VALID", "符合新材料产业链招商方向", "park-chengdong", "分管副县长 李明"),
+                        decision(valid3, "VALID", "开发区主导产业项目", "devzone-jinpan", "分管副县长 王强"),
+                        decision(invalid, "INVALID", "属于限制类矿产开采项目，不符合生态保护要求", null, null))));
+
+        // the task force: an inspection, then joint review opinions that start landing approval
+        Project p1 = projectOf(valid1);
+        Project p2 = projectOf(valid2);
+        Project p3 = projectOf(valid3);
+        complete(p3.getNegotiationProcessInstanceId(), InspectionNegotiation.Step.NEGOTIATE, "deputy", Map.of(
+                "entry", "INSPECTION", "heldOn", java.time.LocalDate.now().toString(), "place", "宁波慈溪企业总部",
+                "participants", "分管副县长、金磐开发区、经信局", "summary", "实地考察企业现有生产线，产能与技术水平符合预期。"));
+        String a1 = sign(p1, new LandingApplication(p1.getCompanyName(), p1.getProjectName(), "SERVICE",
+                new BigDecimal("8000"), true, new BigDecimal("15"), false, false, "尖山镇"));
+        sign(p2, new LandingApplication(p2.getCompanyName(), p2.getProjectName(), "INDUSTRIAL",
+                new BigDecimal("15000"), true, new BigDecimal("45"), false, false, "城东工业园区"));
+        complete(a1, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD, "countyhead",
+                Map.of("decision", "APPROVE", "opinion", "同意落地，请分管副县长审批。"));
+
+        // leads still being screened: at the completeness check, in consultation, waiting for the next meeting
+        report(lead("云山文化传媒有限公司", "数字文创运营中心（租赁厂房）", "DIGITAL", "SERVICE", "3000", null));
+        long consulting = checked(report(lead("中药谷健康产业集团有限公司", "中药材精深加工及康养基地", "HEALTH_CARE",
+                "SERVICE", "18000", "35")));
+        answer(consulting, "drc");
+        screened(lead("新加坡宏图食品（磐安）有限公司", "高山冷水茭白深加工项目", "AGRICULTURE", "SERVICE", "6000", "18"));
+        log.info("Demo data: {} leads, {} projects", leadRows.count(), projects.count());
+    }
+
+    private long screened(LeadReport report) {
+        long leadId = checked(report(report));
+        DEPARTMENTS.forEach(user -> answer(leadId, user));
+        return leadId;
+    }
+
+    private long report(LeadReport report) {
+        return as("reporter", () -> leads.report(report, "reporter").leadId());
+    }
+
+    private long checked(long leadId) {
+        complete(processOfLead(leadId), LeadScreening.Step.CHECK_COMPLETENESS, "center",
+                Map.of("decision", "COMPLETE", "opinion", "资料齐全"));
+        return leadId;
+    }
+
+    private void answer(long leadId, String user) {
+        String process = processOfLead(leadId);
+        List<String> groups = groupsOf(user);
+        Task task = taskService.createTaskQuery().processInstanceId(process)
+                .taskDefinitionKey(LeadScreening.Step.ANSWER_CONSULTATION).taskCandidateGroupIn(groups).active()
+                .list().stream().findFirst().orElseThrow();
+        as(user, () -> {
+            tasks.complete(task.getId(), json.valueToTree(Map.of("answer", "AGREE", "opinion", "符合本部门准入要求，同意。")), user);
+            return null;
+        });
+    }
+
+    private String sign(Project project, LandingApplication a) {
+        LandingApplicationSubmission submission = new LandingApplicationSubmission(project.getId(),
+                "经实地考察和多轮洽谈，项目投资主体实力较强，建议同意落地。", a.companyName(), a.projectName(),
+                a.projectCategory(), a.totalInvestmentWan(), a.landRequired(), a.landAreaMu(), a.caseByCaseSupport(),
+                a.devZone(), a.carrierUnit());
+        return as("deputy", () -> applications.submit(submission, "deputy").processInstanceId());
+    }
+
+    private void complete(String processInstanceId, String step, String user, Map<String, Object> body) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
+                .active().list().stream().findFirst().orElseThrow();
+        as(user, () -> {
+            tasks.complete(task.getId(), json.valueToTree(body), user);
+            return null;
+        });
+    }
+
+    private String processOfLead(long leadId) {
+        return leadRows.findById(leadId).orElseThrow().getProcessInstanceId();
+    }
+
+    private Project projectOf(long leadId) {
+        return projects.findByLeadId(leadId).get(0);
+    }
+
+    private <T> T as(String user, java.util.function.Supplier<T> call) {
+        identityService.setAuthentication(user, groupsOf(user));
+        try {
+            return call.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private List<String> groupsOf(String user) {
+        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    private static Map<String, Object> decision(long leadId, String decision, String reason, String unit, String leader) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("leadId", leadId);
+        item.put("decision", decision);
+        item.put("reason", reason);
+        item.put("responsibleUnit", unit);
+        item.put("taskForceLeader", leader);
+        return item;
+    }
+
+    private static LeadReport lead(String company, String project, String industry, String category, String investmentWan,
+            String landMu) {
+        boolean foreign = company.startsWith("新加坡");
+        return new LeadReport(company, project, industry, category, new BigDecimal(investmentWan),
+                foreign ? new BigDecimal("500") : null, foreign ? "新加坡" : null, landMu != null,
+                landMu == null ? null : new BigDecimal(landMu), "group-chengdong", "张建国", null, "陈经理", "13857900001");
+    }
+
+}
