@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,6 +45,19 @@ class LeadController {
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Integer limit) {
         return leads.list(status, unit, from, to, limit);
+    }
+
+    record AttributionCorrection(String reportingUnit, String reason) {
+    }
+
+    /** 归属更正: administrators only, with a reason; the ledger of the lead and of its projects records it. */
+    @PutMapping(path = "/{id}/attribution", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> correctAttribution(@PathVariable long id, @RequestBody AttributionCorrection correction,
+            Authentication caller) {
+        Callers.requireAnyGroup(caller, "只有系统管理员可以更正线索归属 / Only an administrator may correct an attribution",
+                Groups.ADMIN);
+        leads.correctAttribution(id, correction.reportingUnit(), correction.reason(), caller.getName());
+        return ResponseEntity.noContent().build();
     }
 
     record Withdrawal(String reason) {

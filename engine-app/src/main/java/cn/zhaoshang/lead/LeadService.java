@@ -19,6 +19,7 @@ import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.InvalidInputException;
 import cn.zhaoshang.system.WithoutAuthorization;
+import cn.zhaoshang.unit.UnitMapper;
 
 import static cn.zhaoshang.lead.LeadScreening.Var;
 
@@ -36,10 +37,14 @@ public class LeadService {
     private final ConsultationMapper consultations;
     private final LedgerEventMapper events;
     private final ProjectMapper projects;
+    private final LeadLedger ledger;
+    private final UnitMapper unitMapper;
 
     LeadService(RuntimeService runtimeService, IdentityService identityService, ReportingUnits reportingUnits,
             LeadMapper leads, LeadRevisionMapper revisions, ConsultationMapper consultations, LedgerEventMapper events,
-            ProjectMapper projects) {
+            ProjectMapper projects, LeadLedger ledger, UnitMapper unitMapper) {
+        this.ledger = ledger;
+        this.unitMapper = unitMapper;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.reportingUnits = reportingUnits;
@@ -109,6 +114,28 @@ public class LeadService {
                 .setVariable(Var.WITHDRAWN_BY, userId)
                 .setVariable(Var.OPINION, reason == null || reason.isBlank() ? null : reason.strip())
                 .correlateWithResult());
+    }
+
+    /** The audited administrator correction of a lead's reporting unit (the only way to change the attribution). */
+    @Transactional
+    public void correctAttribution(long leadId, String unit, String reason, String adminId) {
+        List<FieldError> errors = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "更正归属必须说明理由 / A reason is required"));
+        } else if (reason.length() > 1000) {
+            errors.add(new FieldError("reason", "理由不能超过 1000 字 / reason too long"));
+        }
+        if (unit == null || unitMapper.findByCode(unit).isEmpty()) {
+            errors.add(new FieldError("reportingUnit", "报送单位 " + unit + " 不存在 / Unknown unit " + unit));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Lead lead = leads.findById(leadId).orElseThrow(() -> notFound(leadId));
+        if (lead.getReportingUnit().equals(unit)) {
+            throw ApiException.conflict("ATTRIBUTION_UNCHANGED", "线索已归属该单位 / The lead already belongs to " + unit);
+        }
+        ledger.correctAttribution(leadId, unit, adminId, reason.strip());
     }
 
     private static ApiException notFound(long leadId) {

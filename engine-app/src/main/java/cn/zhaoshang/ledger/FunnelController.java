@@ -1,0 +1,62 @@
+package cn.zhaoshang.ledger;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.zhaoshang.system.ApiError.FieldError;
+import cn.zhaoshang.system.ApiException;
+import cn.zhaoshang.unit.UnitMapper;
+
+/**
+ * {@code GET /api/funnel?unit=&from=&to=}: per reporting unit, how far the leads it reported in the period (dates
+ * inclusive, Beijing time) have come. The basis of the funnel management the seeds ask for.
+ */
+@RestController
+@RequestMapping(path = "/api/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
+class FunnelController {
+
+    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final FunnelMapper funnel;
+    private final UnitMapper units;
+
+    FunnelController(FunnelMapper funnel, UnitMapper units) {
+        this.funnel = funnel;
+        this.units = units;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    Funnel get(@RequestParam(required = false) String unit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.validation(List.of(new FieldError("from", "开始日期不能晚于结束日期 / from is after to")));
+        }
+        if (unit != null && units.findByCode(unit).isEmpty()) {
+            throw ApiException.validation(List.of(new FieldError("unit", "单位 " + unit + " 不存在 / Unknown unit " + unit)));
+        }
+        List<FunnelRow> rows = funnel.countByUnit(unit, from == null ? null : from.atStartOfDay(BEIJING).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant());
+        FunnelRow total = new FunnelRow(null, "合计", sum(rows, FunnelRow::reported), sum(rows, FunnelRow::screening),
+                sum(rows, FunnelRow::valid), sum(rows, FunnelRow::inNegotiation), sum(rows, FunnelRow::inApproval),
+                sum(rows, FunnelRow::approved), sum(rows, FunnelRow::rejectedOrArchived));
+        return new Funnel(unit, from, to, rows, total);
+    }
+
+    private static long sum(List<FunnelRow> rows, java.util.function.ToLongFunction<FunnelRow> column) {
+        return rows.stream().mapToLong(column).sum();
+    }
+
+    record Funnel(String unit, LocalDate from, LocalDate to, List<FunnelRow> units, FunnelRow total) {
+    }
+}
