@@ -1,6 +1,7 @@
 package cn.zhaoshang.support;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.zhaoshang.lead.Lead;
+import cn.zhaoshang.lead.LeadLedger;
+import cn.zhaoshang.lead.LeadReport;
+import cn.zhaoshang.lead.LeadStatus;
+import cn.zhaoshang.negotiation.NegotiationService;
 
 /**
  * Base of the end-to-end tests: the whole app on a random port (H2 in memory, or MariaDB with -Pmysql),
@@ -34,6 +42,12 @@ public abstract class AppIT {
 
     @Autowired
     protected TaskService taskService;
+    @Autowired
+    protected TransactionTemplate transactions;
+    @Autowired
+    protected LeadLedger leadLedger;
+    @Autowired
+    protected NegotiationService negotiations;
 
     protected Response get(String path, String user) {
         return send(request(path, user).GET().build());
@@ -88,8 +102,27 @@ public abstract class AppIT {
         return body;
     }
 
+    /**
+     * A project in negotiation, as a VALID lead's transfer leaves it (lead row + project row + the real
+     * Process_InspectionNegotiation waiting at 考察洽谈). The screening itself is tested end to end elsewhere.
+     */
+    protected long negotiatingProject(String companyName, String projectName) {
+        return transactions.execute(status -> {
+            Lead lead = leadLedger.report(new LeadReport(companyName, projectName, "MANUFACTURING", "INDUSTRIAL",
+                    new BigDecimal("12000"), null, null, false, null, "group-chengdong", null, null, "陈经理",
+                    "13857900001"), "reporter", null);
+            leadLedger.changeStatus(lead.getId(), LeadStatus.VALID, "center", "测试：研判为有效线索");
+            return negotiations.open(lead, "park-chengdong", "分管副县长 李明", "center").getId();
+        });
+    }
+
+    /** Signs the joint review opinion for a new project in negotiation with this application (as {@code carrier}). */
     protected JsonNode submit(Map<String, Object> application) {
-        Response response = post("/api/landing-applications", "carrier", application);
+        Map<String, Object> body = new LinkedHashMap<>(application);
+        body.putIfAbsent("projectId", negotiatingProject(String.valueOf(application.get("companyName")),
+                String.valueOf(application.get("projectName"))));
+        body.putIfAbsent("jointOpinion", "经考察洽谈，建议同意落地。");
+        Response response = post("/api/landing-applications", "carrier", body);
         if (response.status() != 201) {
             throw new AssertionError("submit failed: " + response);
         }
