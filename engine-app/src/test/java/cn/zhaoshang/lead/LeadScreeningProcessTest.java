@@ -160,6 +160,8 @@ class LeadScreeningProcessTest {
     Long duplicateOf;
     /** meetingDecision as Task_ReturnLead saw it, once per return. */
     List<Object> meetingDecisionSeenByReturn = new ArrayList<>();
+    /** "department=answer" as recordConsultationListener saw it on complete. */
+    List<String> answersRecorded = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -193,6 +195,13 @@ class LeadScreeningProcessTest {
             meetingDecisionSeenByReturn.add(((DelegateExecution) call.getArgument(0)).getVariable(Var.MEETING_DECISION));
             return null;
         }).when(returnLead).execute(any(DelegateExecution.class));
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                answersRecorded.add(task.getVariable(Var.DEPARTMENT) + "=" + task.getVariable(Var.ANSWER));
+            }
+            return null;
+        }).when(recordConsultation).notify(any(DelegateTask.class));
 
         Mocks.register(Bean.REGISTER_LEAD, registerLead);
         Mocks.register(Bean.CHECK_DUPLICATE, checkDuplicate);
@@ -391,18 +400,32 @@ class LeadScreeningProcessTest {
             assertThat(task).hasCandidateGroup(department).isNotAssigned()
                     .hasDueDate(Date.from(NOW.plus(CONSULTATION_DUE)));
             assertDeployedForm(task, Form.ANSWER_CONSULTATION);
+            // the form starts empty: not the center's completeness opinion, not another department's answer
+            VariableMap form = engine.getFormService().getTaskFormVariables(task.getId());
+            assertThat(form.get(Var.OPINION)).isNull();
+            assertThat(form.get(Var.ANSWER)).isNull();
         }
+        assertThat(runtimeService.getVariable(lead.getId(), Var.OPINION)).isEqualTo("资料齐全");
         assertThat(overdueTimers(lead)).hasSize(DEPARTMENTS.size())
                 .allSatisfy(timer -> assertThat(timer.getDuedate()).isEqualTo(Date.from(NOW.plus(CONSULTATION_DUE))));
 
         for (Task task : tasks.subList(0, tasks.size() - 1)) {
             answer(task, "AGREE");
             assertThat(lead).isWaitingAt(ANSWER_CONSULTATION);
+            assertThat(engine.getFormService().getTaskFormVariables(tasks.get(tasks.size() - 1).getId())
+                    .get(Var.ANSWER)).as("an answer stays with its department").isNull();
         }
-        answer(tasks.get(tasks.size() - 1), "AGREE_WITH_CONDITIONS");
+        Task last = tasks.get(tasks.size() - 1);
+        String lastDepartment = (String) taskService.getVariable(last.getId(), Var.DEPARTMENT);
+        answer(last, "AGREE_WITH_CONDITIONS");
 
         assertThat(lead).isWaitingAt(MEETING_DECISION).hasPassedInOrder(ANSWER_CONSULTATION, CLASSIFY, AWAIT_MEETING);
         assertThat(overdueTimers(lead)).isEmpty();
+        assertThat(answersRecorded).hasSize(DEPARTMENTS.size()).contains(lastDepartment + "=AGREE_WITH_CONDITIONS")
+                .extracting(recorded -> recorded.substring(0, recorded.indexOf('=')))
+                .containsExactlyInAnyOrderElementsOf(DEPARTMENTS);
+        assertThat(runtimeService.getVariables(lead.getId())).as("answers are not process variables")
+                .doesNotContainKeys(Var.ANSWER, Var.DEPARTMENT).containsEntry(Var.OPINION, "资料齐全");
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(lead.getId())
                 .taskDefinitionKey(ANSWER_CONSULTATION).finished().count()).isEqualTo(DEPARTMENTS.size());
     }
