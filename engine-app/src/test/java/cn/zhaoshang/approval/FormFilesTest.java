@@ -81,6 +81,14 @@ class FormFilesTest {
                 LandingApproval.Form.MEETING_DELIBERATION, LandingApproval.Form.REVISE_APPLICATION);
     }
 
+    @Test
+    @DisplayName("the five forms of the lead screening are there, under the ids LeadScreening.Form names")
+    void leadScreeningForms() {
+        assertThat(FORMS).containsKeys(LeadScreening.Form.REPORT_LEAD, LeadScreening.Form.CHECK_COMPLETENESS,
+                LeadScreening.Form.DECIDE_DUPLICATE, LeadScreening.Form.SUPPLEMENT_LEAD,
+                LeadScreening.Form.ANSWER_CONSULTATION);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("formFiles")
     @DisplayName("every form is a Camunda 7 form whose fields are known process variables")
@@ -144,6 +152,9 @@ class FormFilesTest {
         if (file.getFileName().toString().equals("LandingApproval.bpmn")) {
             assertThat(checked).as("8 approval steps and the revision").isEqualTo(9);
         }
+        if (file.getFileName().toString().equals("LeadScreening.bpmn")) {
+            assertThat(checked).as("completeness check, duplicate decision and supplement").isEqualTo(3);
+        }
     }
 
     @Test
@@ -165,7 +176,8 @@ class FormFilesTest {
     @Test
     @DisplayName("the land area is asked only when land is needed")
     void landAreaOnlyWithLand() {
-        for (String form : List.of(LandingApproval.Form.LANDING_APPLICATION, LandingApproval.Form.REVISE_APPLICATION)) {
+        for (String form : List.of(LandingApproval.Form.LANDING_APPLICATION, LandingApproval.Form.REVISE_APPLICATION,
+                LeadScreening.Form.REPORT_LEAD, LeadScreening.Form.SUPPLEMENT_LEAD)) {
             JsonNode area = field(FORMS.get(form), LandingApproval.Var.LAND_AREA_MU);
             assertThat(area.path("conditional").path("hide").asText()).as(form).isEqualTo("=not(landRequired)");
         }
