@@ -36,6 +36,8 @@ public abstract class AppIT {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** for downloads (minutes, exports) */
+    protected static final HttpClient HTTP_BYTES = HTTP;
 
     @LocalServerPort
     protected int port;
