@@ -59,6 +59,11 @@ public abstract class AppIT {
         return postRaw(path, user, body == null ? "" : write(body), "application/json");
     }
 
+    protected Response put(String path, String user, Object body) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)).build());
+    }
+
     protected Response postRaw(String path, String user, String body, String contentType) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
