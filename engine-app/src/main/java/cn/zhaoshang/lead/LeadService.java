@@ -71,8 +71,9 @@ public class LeadService {
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(LeadScreening.PROCESS_KEY, variables);
             Lead lead = leads.findById(Long.parseLong(instance.getBusinessKey())).orElseThrow();
             return new Reported(lead.getId(), instance.getId(), lead.getStatus());
-        } catch (InvalidInputException e) {
-            throw ApiException.validation(e.errors());
+        } catch (RuntimeException e) {
+            throw InvalidInputException.findIn(e).map(invalid -> (RuntimeException) ApiException.validation(invalid.errors()))
+                    .orElse(e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -70,7 +71,8 @@ public class AgendaForm {
     }
 
     void fill(VariableScope scope, long meetingId) {
-        scope.setVariable(Var.ITEM_DECISIONS, toJson(rows(meetingId)));
+        // a Json variable: the Tasklist binds the form's dynamic list only to Json (Spin) variables
+        scope.setVariable(Var.ITEM_DECISIONS, SpinValues.jsonValue(toJson(rows(meetingId))).create());
     }
 
     /** The decisions as submitted: a JSON string or Json variable (Tasklist) or a list of maps (REST). */

@@ -25,6 +25,16 @@ public class InvalidInputException extends BadUserRequestException {
         this(List.of(new FieldError(field, message)));
     }
 
+    /** The engine wraps what a listener throws ("Exception while invoking TaskListener"); this finds it again. */
+    public static java.util.Optional<InvalidInputException> findIn(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidInputException invalid) {
+                return java.util.Optional.of(invalid);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

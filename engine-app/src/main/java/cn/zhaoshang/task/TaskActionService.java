@@ -135,6 +135,10 @@ public class TaskActionService {
         } catch (NullValueException e) {
             throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务已办结 / The task has already been completed");
         } catch (RuntimeException e) {
+            InvalidInputException invalid = InvalidInputException.findIn(e).orElse(null);
+            if (invalid != null) {
+                throw ApiException.validation(invalid.errors());
+            }
             if (ConcurrencyFailures.isLostRace(e)) {
                 throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
             }

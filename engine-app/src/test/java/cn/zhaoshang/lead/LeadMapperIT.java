@@ -139,12 +139,13 @@ class LeadMapperIT {
         long meetingId = meeting();
         meetings.recordAttendance(meetingId, java.time.LocalDate.of(2026, 11, 20), "张三、李四", "center");
         byte[] document = {80, 75, 3, 4, 1, 2, 3};
-        meetings.insertMinutes(new StoredMinutes(meetingId, "县招商研判〔2026〕1号", "纪要.docx", document, Instant.now()));
-        meetings.markHeld(meetingId, "县招商研判〔2026〕1号", Instant.now());
+        String number = "测试研判〔2026〕" + System.nanoTime() + "号";
+        meetings.insertMinutes(new StoredMinutes(meetingId, number, "纪要.docx", document, Instant.now()));
+        meetings.markHeld(meetingId, number, Instant.now());
         assertThat(meetings.findMinutes(meetingId).orElseThrow().content()).isEqualTo(document);
         assertThat(meetings.countHeldIn(2026)).isGreaterThanOrEqualTo(1);
         long other = meeting();
-        assertThatThrownBy(() -> meetings.markHeld(other, "县招商研判〔2026〕1号", Instant.now()))
+        assertThatThrownBy(() -> meetings.markHeld(other, number, Instant.now()))
                 .isInstanceOf(DuplicateKeyException.class);
     }
 

@@ -71,7 +71,8 @@ class IdentitySetupTest {
         long users = processEngine.getIdentityService().createUserQuery().count();
         long grants = processEngine.getAuthorizationService().createAuthorizationQuery().count();
         setup(true, "").run(null);
-        assertThat(users).isEqualTo(DemoUsers.ALL.size()).isEqualTo(13);
+        // one per role: the 13 of the foundation and the four consulted departments
+        assertThat(users).isEqualTo(DemoUsers.ALL.size()).isEqualTo(17);
         assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(processEngine.getFilterService().createFilterQuery().count()).isEqualTo(2);
         assertThat(processEngine.getIdentityService().checkPassword("deputy", "demo")).isTrue();
