@@ -85,7 +85,7 @@ public class TaskActionService {
         if (task.assignee() != null) {
             throw claimedByOther(task.assignee());
         }
-        engine(() -> taskService.claim(taskId, userId),
+        engine(taskId, () -> taskService.claim(taskId, userId),
                 "该任务刚被他人认领，请刷新后重试 / The task was just claimed by someone else; reload and retry");
     }
 
@@ -96,7 +96,7 @@ public class TaskActionService {
         if (task.assignee() != null && !task.assignee().equals(userId)) {
             throw claimedByOther(task.assignee());
         }
-        engine(() -> {
+        engine(taskId, () -> {
             if (task.assignee() == null) {
                 taskService.claim(taskId, userId);
             }
@@ -121,7 +121,7 @@ public class TaskActionService {
     }
 
     /** Engine calls with the engine's failures translated into what the caller should be told. */
-    private void engine(Runnable call, String concurrentChangeMessage) {
+    private void engine(String taskId, Runnable call, String concurrentChangeMessage) {
         try {
             call.run();
         } catch (TaskAlreadyClaimedException e) {
@@ -129,6 +129,10 @@ public class TaskActionService {
         } catch (OptimisticLockingException e) {
             throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
         } catch (AuthorizationException e) {
+            // a task completed by someone else a moment ago loses its grants first: that is a lost race, not a 403
+            if (probe.findOpen(taskId).isEmpty()) {
+                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务刚被他人办结 / The task was just completed");
+            }
             throw ApiException.forbidden("无权办理该任务 / You may not work on this task");
         } catch (InvalidInputException e) {
             throw ApiException.validation(e.errors());
