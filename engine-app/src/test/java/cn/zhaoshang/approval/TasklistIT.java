@@ -1,14 +1,6 @@
 package cn.zhaoshang.approval;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import cn.zhaoshang.support.AppIT;
+import cn.zhaoshang.support.Webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +24,7 @@ class TasklistIT extends AppIT {
     void officialClaimsAndCompletesInTheTasklist_andTheSignOffIsRecorded() throws Exception {
         JsonNode submitted = submit(application("INDUSTRIAL", 20));
         Task consent = openTask(submitted.get("processInstanceId").asText());
-        Webapp tasklist = new Webapp("countyhead");
+        Webapp tasklist = new Webapp(port, "countyhead");
         String engineApi = "/camunda/api/engine/engine/default";
 
         HttpResponse<String> form = tasklist.get(engineApi + "/task/" + consent.getId() + "/deployed-form");
@@ -66,45 +59,5 @@ class TasklistIT extends AppIT {
         assertThat(signOff.get("step").asText()).isEqualTo("Task_ConsentByCountyHead");
         assertThat(signOff.get("userId").asText()).isEqualTo("countyhead");
         assertThat(signOff.get("opinion").asText()).isEqualTo("同意，请分管副县长审批");
-    }
-
-    /** A browser session in the Camunda webapps: session cookie plus the XSRF token the webapps require. */
-    private final class Webapp {
-
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-        Webapp(String user) throws IOException, InterruptedException {
-            get("/camunda/app/tasklist/"); // hands out the XSRF-TOKEN cookie
-            String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-            HttpResponse<String> login = send(builder("/camunda/api/admin/auth/user/default/login/tasklist")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-            assertThat(login.statusCode()).as("webapp login: " + login.body()).isEqualTo(200);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(builder(path).GET().build());
-        }
-
-        HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
-            return send(builder(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)).build());
-        }
-
-        private HttpRequest.Builder builder(String path) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "application/json, text/plain, */*");
-            cookies.getCookieStore().getCookies().stream()
-                    .filter(c -> "XSRF-TOKEN".equals(c.getName()))
-                    .map(HttpCookie::getValue)
-                    .findFirst()
-                    .ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
-            return builder;
-        }
-
-        private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
     }
 }
