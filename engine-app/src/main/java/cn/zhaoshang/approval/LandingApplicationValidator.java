@@ -54,10 +54,16 @@ public final class LandingApplicationValidator {
             errors.add(new FieldError("totalInvestmentWan",
                     "总投资（万元）须在 0 至 10000000 之间 / totalInvestmentWan must be between 0 and 10000000"));
         }
-        if (application.landRequired() == null) {
+        checkLand(errors, application.landRequired(), application.landAreaMu());
+        return errors;
+    }
+
+    /** Land needed or not, and then an area in 亩: the same rule for a lead and for a landing application. */
+    public static void checkLand(List<FieldError> errors, Boolean landRequired, BigDecimal landAreaMu) {
+        if (landRequired == null) {
             errors.add(new FieldError("landRequired", "请说明是否需要供地 / landRequired is required"));
-        } else if (application.landRequired()) {
-            BigDecimal area = application.landAreaMu();
+        } else if (landRequired) {
+            BigDecimal area = landAreaMu;
             if (area == null) {
                 errors.add(new FieldError("landAreaMu", "需要供地时必须填写用地面积 / landAreaMu is required when land is required"));
             } else if (area.signum() <= 0 || area.compareTo(MAX_LAND_AREA_MU) > 0) {
@@ -66,11 +72,10 @@ public final class LandingApplicationValidator {
             } else if (area.scale() > 4) {
                 errors.add(new FieldError("landAreaMu", "用地面积最多保留 4 位小数 / landAreaMu has at most 4 decimals"));
             }
-        } else if (application.landAreaMu() != null && application.landAreaMu().signum() != 0) {
+        } else if (landAreaMu != null && landAreaMu.signum() != 0) {
             errors.add(new FieldError("landAreaMu",
                     "不需要供地时不应填写用地面积 / landAreaMu must be empty when no land is required"));
         }
-        return errors;
     }
 
     /**

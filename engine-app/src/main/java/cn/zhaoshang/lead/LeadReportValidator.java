@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.zhaoshang.approval.LandingApplicationValidator;
 import cn.zhaoshang.approval.ProjectCategory;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.FormValues;
@@ -28,7 +29,6 @@ public final class LeadReportValidator {
     /** 1 000 亿元 / 100 亿美元: beyond any county project; larger figures are typing errors. */
     static final BigDecimal MAX_INVESTMENT_WAN = new BigDecimal("10000000");
     static final BigDecimal MAX_FOREIGN_CAPITAL_USD_WAN = new BigDecimal("1000000");
-    static final BigDecimal MAX_LAND_AREA_MU = new BigDecimal("10000");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,30}");
 
     private LeadReportValidator() {
@@ -73,20 +73,7 @@ public final class LeadReportValidator {
                     "有外资时须填写外资来源国（地区）/ sourceCountry is required with foreign capital"));
         }
         limitText(errors, Var.SOURCE_COUNTRY, report.sourceCountry(), 100, "外资来源国（地区）");
-        if (report.landRequired() == null) {
-            errors.add(new FieldError(Var.LAND_REQUIRED, "请说明是否需要供地 / landRequired is required"));
-        } else if (report.landRequired()) {
-            BigDecimal area = report.landAreaMu();
-            if (area == null) {
-                errors.add(new FieldError(Var.LAND_AREA_MU, "需要供地时必须填写用地需求 / landAreaMu is required when land is required"));
-            } else if (area.signum() <= 0 || area.compareTo(MAX_LAND_AREA_MU) > 0 || area.scale() > 4) {
-                errors.add(new FieldError(Var.LAND_AREA_MU,
-                        "用地需求（亩）须大于 0、不超过 10000、最多 4 位小数 / landAreaMu must be above 0, at most 10000, 4 decimals"));
-            }
-        } else if (report.landAreaMu() != null && report.landAreaMu().signum() != 0) {
-            errors.add(new FieldError(Var.LAND_AREA_MU,
-                    "不需要供地时不应填写用地需求 / landAreaMu must be empty when no land is required"));
-        }
+        LandingApplicationValidator.checkLand(errors, report.landRequired(), report.landAreaMu());
         requireText(errors, Var.REPORTING_UNIT, report.reportingUnit(), 64, "报送单位");
         limitText(errors, Var.REFERRER, report.referrer(), 100, "引荐人");
         limitText(errors, Var.REFERRER_ENTERPRISE, report.referrerEnterprise(), MAX_NAME_LENGTH, "以商招商企业");
