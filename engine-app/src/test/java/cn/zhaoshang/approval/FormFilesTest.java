@@ -39,6 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhaoshang.agreement.AgreementReview;
+import cn.zhaoshang.appeal.EnterpriseAppeal;
+import cn.zhaoshang.fulfilment.Fulfilment;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.meeting.ResearchMeeting;
 import cn.zhaoshang.negotiation.InspectionNegotiation;
@@ -213,7 +216,8 @@ class FormFilesTest {
     private static Set<String> variableNames() {
         Set<String> names = new TreeSet<>();
         for (Class<?> vars : List.of(LandingApproval.Var.class, LeadScreening.Var.class, ResearchMeeting.Var.class,
-                InspectionNegotiation.Var.class)) {
+                InspectionNegotiation.Var.class, AgreementReview.Var.class, Fulfilment.Var.class,
+                EnterpriseAppeal.Var.class)) {
             for (Field f : vars.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                     try {

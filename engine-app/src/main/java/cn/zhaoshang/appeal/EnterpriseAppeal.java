@@ -1,0 +1,63 @@
+package cn.zhaoshang.appeal;
+
+/**
+ * Names shared by {@code process-models/EnterpriseAppeal.bpmn} (企业诉求 / 投诉), its forms and the Java code.
+ *
+ * <p>Seeds: chenzhou §15 (投诉 7 个工作日内答复), tongcheng §22 (受理、交办、督办、反馈).
+ */
+public final class EnterpriseAppeal {
+
+    private EnterpriseAppeal() {
+    }
+
+    public static final String PROCESS_KEY = "Process_EnterpriseAppeal";
+
+    public static final class Var {
+        private Var() {
+        }
+
+        public static final String APPEAL_ID = "appealId";
+        public static final String PROJECT_ID = "projectId";
+        public static final String COMPANY_NAME = "companyName";
+        /** REQUEST 诉求 | COMPLAINT 投诉. */
+        public static final String KIND = "kind";
+        public static final String SUBJECT = "subject";
+        /** the center's acceptance: ACCEPT | REJECT (not within scope, with the reason). */
+        public static final String DECISION = "decision";
+        /** the department group the appeal is assigned to (交办). */
+        public static final String ASSIGNED_GROUP = "assignedGroup";
+        public static final String ANSWER = "answer";
+        public static final String OPINION = "opinion";
+    }
+
+    public static final class Step {
+        private Step() {
+        }
+
+        public static final String ACCEPT = "Task_AcceptAppeal";
+        public static final String HANDLE = "Task_HandleAppeal";
+        public static final String SUPERVISE = "Task_SuperviseAppeal";
+    }
+
+    public static final class Form {
+        private Form() {
+        }
+
+        public static final String SUBMIT = "form_appeal_submit";
+        public static final String ACCEPT = "form_appeal_accept";
+        public static final String HANDLE = "form_appeal_handle";
+        public static final String SUPERVISE = "form_appeal_supervise";
+    }
+
+    public static final class Bean {
+        private Bean() {
+        }
+
+        public static final String REGISTER_APPEAL = "registerAppealDelegate";
+        public static final String RECORD_APPEAL_STEP = "recordAppealStepListener";
+        public static final String ESCALATE_APPEAL = "escalateAppealDelegate";
+        public static final String ANSWER_APPEAL = "answerAppealDelegate";
+        /** ${appealDeadlines.answerDueAt()}: 7 working days (chenzhou §15). */
+        public static final String DEADLINES = "appealDeadlines";
+    }
+}
