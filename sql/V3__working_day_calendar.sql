@@ -4,26 +4,26 @@
 -- A year without a calendar_year row is unknown: the app falls back to Monday–Friday and warns.
 
 CREATE TABLE calendar_year (
-    year       INT          NOT NULL,
+    year_number INT         NOT NULL,
     -- the notice the year's rows come from
     source     VARCHAR(300) NOT NULL,
     updated_by VARCHAR(64)  NOT NULL,
     updated_at DATETIME(3)  NOT NULL,
-    PRIMARY KEY (year)
+    PRIMARY KEY (year_number)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE calendar_day (
-    day  DATE        NOT NULL,
+    calendar_date DATE        NOT NULL,
     -- HOLIDAY: no work although a weekday; WORKDAY: work although a weekend (调休)
     kind VARCHAR(10) NOT NULL,
     name VARCHAR(50) NOT NULL,
-    PRIMARY KEY (day)
+    PRIMARY KEY (calendar_date)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 
 -- 2024: 国办发明电〔2023〕7号《国务院办公厅关于2024年部分节假日安排的通知》（2023年10月25日）
-INSERT INTO calendar_year (year, source, updated_by, updated_at) VALUES (2024, '国办发明电〔2023〕7号《国务院办公厅关于2024年部分节假日安排的通知》（2023年10月25日）', 'migration', '2026-11-23 00:00:00');
-INSERT INTO calendar_day (day, kind, name) VALUES
+INSERT INTO calendar_year (year_number, source, updated_by, updated_at) VALUES (2024, '国办发明电〔2023〕7号《国务院办公厅关于2024年部分节假日安排的通知》（2023年10月25日）', 'migration', '2026-11-23 00:00:00');
+INSERT INTO calendar_day (calendar_date, kind, name) VALUES
     ('2024-01-01', 'HOLIDAY', '元旦'),
     ('2024-02-10', 'HOLIDAY', '春节'),
     ('2024-02-11', 'HOLIDAY', '春节'),
@@ -62,8 +62,8 @@ INSERT INTO calendar_day (day, kind, name) VALUES
     ('2024-10-12', 'WORKDAY', '国庆节调休上班');
 
 -- 2025: 国办发明电〔2024〕12号《国务院办公厅关于2025年部分节假日安排的通知》（2024年11月12日）
-INSERT INTO calendar_year (year, source, updated_by, updated_at) VALUES (2025, '国办发明电〔2024〕12号《国务院办公厅关于2025年部分节假日安排的通知》（2024年11月12日）', 'migration', '2026-11-23 00:00:00');
-INSERT INTO calendar_day (day, kind, name) VALUES
+INSERT INTO calendar_year (year_number, source, updated_by, updated_at) VALUES (2025, '国办发明电〔2024〕12号《国务院办公厅关于2025年部分节假日安排的通知》（2024年11月12日）', 'migration', '2026-11-23 00:00:00');
+INSERT INTO calendar_day (calendar_date, kind, name) VALUES
     ('2025-01-01', 'HOLIDAY', '元旦'),
     ('2025-01-28', 'HOLIDAY', '春节'),
     ('2025-01-29', 'HOLIDAY', '春节'),
@@ -99,8 +99,8 @@ INSERT INTO calendar_day (day, kind, name) VALUES
     ('2025-10-11', 'WORKDAY', '国庆节、中秋节调休上班');
 
 -- 2026: 《国务院办公厅关于2026年部分节假日安排的通知》（2025年11月4日，新华社发布）
-INSERT INTO calendar_year (year, source, updated_by, updated_at) VALUES (2026, '《国务院办公厅关于2026年部分节假日安排的通知》（2025年11月4日，新华社发布）', 'migration', '2026-11-23 00:00:00');
-INSERT INTO calendar_day (day, kind, name) VALUES
+INSERT INTO calendar_year (year_number, source, updated_by, updated_at) VALUES (2026, '《国务院办公厅关于2026年部分节假日安排的通知》（2025年11月4日，新华社发布）', 'migration', '2026-11-23 00:00:00');
+INSERT INTO calendar_day (calendar_date, kind, name) VALUES
     ('2026-01-01', 'HOLIDAY', '元旦'),
     ('2026-01-02', 'HOLIDAY', '元旦'),
     ('2026-01-03', 'HOLIDAY', '元旦'),

@@ -64,6 +64,10 @@ public abstract class AppIT {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)).build());
     }
 
+    protected Response delete(String path, String user) {
+        return send(request(path, user).DELETE().build());
+    }
+
     protected Response postRaw(String path, String user, String body, String contentType) {
         return send(request(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
