@@ -1,0 +1,84 @@
+package cn.zhaoshang.notification;
+
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The e-mail notifier against a real SMTP server in the test JVM (GreenMail): users and group members with an
+ * address get the mail, in Chinese, only after the engine's transaction commits, and never after a rollback.
+ */
+@SpringBootTest(properties = {
+        "zhaoshang.notify.mail.enabled=true",
+        "zhaoshang.notify.mail.from=zhaoshang@panan.gov.cn",
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=33025"})
+class MailNotifierIT {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(33025, "127.0.0.1", "smtp"))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Autowired
+    Notifier notifier;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void addresses() {
+        setEmail("supervisor", "duban@panan.gov.cn");
+        setEmail("justice", "sifa@panan.gov.cn");
+    }
+
+    @Test
+    void mailsTheUserAndTheGroup_afterCommit() throws Exception {
+        assertThat(notifier).isInstanceOf(MailNotifier.class);
+        transactions.executeWithoutResult(status -> {
+            notifier.notifyUser("justice", "催办：合法性审查", "项目 #12 的协议合法性审查已逾期，请尽快办理。");
+            notifier.notifyGroup("supervision", "抄送：合法性审查逾期", "项目 #12 的协议合法性审查已逾期。");
+            assertThat(smtp.getReceivedMessages()).as("nothing before commit").isEmpty();
+        });
+        assertThat(smtp.waitForIncomingEmail(5000, 2)).isTrue();
+        MimeMessage[] received = smtp.getReceivedMessages();
+        List<String> to = new java.util.ArrayList<>();
+        for (MimeMessage message : received) {
+            to.add(GreenMailUtil.getAddressList(message.getAllRecipients()));
+        }
+        assertThat(to).containsExactlyInAnyOrder("sifa@panan.gov.cn", "duban@panan.gov.cn");
+        assertThat(received[0].getSubject()).startsWith("【招商引资审批】");
+        assertThat(GreenMailUtil.getBody(received[0])).isNotBlank();
+    }
+
+    @Test
+    void aRolledBackTransactionSendsNothing() throws Exception {
+        transactions.executeWithoutResult(status -> {
+            notifier.notifyUser("justice", "催办", "不会发出");
+            status.setRollbackOnly();
+        });
+        assertThat(smtp.waitForIncomingEmail(1000, 1)).isFalse();
+    }
+
+    private void setEmail(String userId, String email) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        user.setEmail(email);
+        identityService.saveUser(user);
+    }
+}
