@@ -11,6 +11,12 @@ public enum ProjectStatus {
     RETURNED("已退回修改"),
     APPROVED("已批准落地"),
     REJECTED("已驳回"),
+    /** the investment agreement is drafted and under legal review (谈判签约、合法性审查). */
+    AGREEMENT_REVIEW("协议审查中"),
+    /** the agreement is signed; fulfilment is tracked (履约). */
+    SIGNED("已签约"),
+    /** the agreement was rejected for good or abandoned: the project ends. */
+    TERMINATED("已终止"),
     WITHDRAWN("已撤回");
 
     private final String label;

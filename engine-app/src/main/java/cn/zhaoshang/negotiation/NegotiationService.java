@@ -54,6 +54,12 @@ public class NegotiationService {
         return split;
     }
 
+    /** The agreement review sent the project back: a new round of inspection and negotiation for the same project. */
+    public void reopen(Project project, String actor) {
+        startNegotiation(project);
+        ledger.noteWithLead(project.getId(), project.getLeadId(), "NEGOTIATION_REOPENED", actor, "重新进入考察洽谈");
+    }
+
     private Project open(Lead lead, String projectName, String responsibleUnit, String taskForceLeader,
             Long splitFrom, String actor, String note) {
         Unit unit = units.findByCode(responsibleUnit)
@@ -74,16 +80,19 @@ public class NegotiationService {
         project.setTaskForceLeader(taskForceLeader);
         project.setSplitFromProjectId(splitFrom);
         ledger.openFromLead(project, actor, note);
+        startNegotiation(project);
+        return project;
+    }
 
+    private void startNegotiation(Project project) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Var.PROJECT_ID, project.getId());
-        variables.put(Var.LEAD_ID, lead.getId());
+        variables.put(Var.LEAD_ID, project.getLeadId());
         variables.put(Var.COMPANY_NAME, project.getCompanyName());
         variables.put(Var.PROJECT_NAME, project.getProjectName());
         ProcessInstance negotiation = runtimeService.startProcessInstanceByKey(InspectionNegotiation.PROCESS_KEY,
                 String.valueOf(project.getId()), variables);
         projects.linkNegotiation(project.getId(), negotiation.getId());
         project.setNegotiationProcessInstanceId(negotiation.getId());
-        return project;
     }
 }
