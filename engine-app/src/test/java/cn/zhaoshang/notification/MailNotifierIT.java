@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import cn.zhaoshang.support.AppIT;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -22,35 +23,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The e-mail notifier against a real SMTP server in the test JVM (GreenMail): users and group members with an
- * address get the mail, in Chinese, only after the engine's transaction commits, and never after a rollback.
+ * address get the mail, in Chinese, only after the engine's transaction commits, and never after a rollback. Built on
+ * the shared test context (one engine per JVM: a second Spring context would register a second engine under the
+ * same name), with the sender pointed at the test server as {@code spring.mail.*} would.
  */
-@SpringBootTest(properties = {
-        "zhaoshang.notify.mail.enabled=true",
-        "zhaoshang.notify.mail.from=zhaoshang@panan.gov.cn",
-        "spring.mail.host=127.0.0.1",
-        "spring.mail.port=33025"})
-class MailNotifierIT {
+class MailNotifierIT extends AppIT {
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(33025, "127.0.0.1", "smtp"))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @Autowired
-    Notifier notifier;
+    Recipients recipients;
     @Autowired
     IdentityService identityService;
-    @Autowired
-    TransactionTemplate transactions;
+
+    Notifier notifier;
 
     @BeforeEach
     void addresses() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(33025);
+        notifier = new MailNotifier(sender, recipients, "zhaoshang@panan.gov.cn");
         setEmail("supervisor", "duban@panan.gov.cn");
         setEmail("justice", "sifa@panan.gov.cn");
     }
 
     @Test
     void mailsTheUserAndTheGroup_afterCommit() throws Exception {
-        assertThat(notifier).isInstanceOf(MailNotifier.class);
         transactions.executeWithoutResult(status -> {
             notifier.notifyUser("justice", "催办：合法性审查", "项目 #12 的协议合法性审查已逾期，请尽快办理。");
             notifier.notifyGroup("supervision", "抄送：合法性审查逾期", "项目 #12 的协议合法性审查已逾期。");
