@@ -26,6 +26,10 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -48,6 +52,10 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +65,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhaoshang.fulfilment.Fulfilment.Bean;
 import cn.zhaoshang.fulfilment.Fulfilment.Form;
@@ -424,6 +435,48 @@ class FulfilmentProcessTest {
         assertThat(fulfilment).isEnded().hasPassedInOrder(followUp, CLOSE, CLOSED);
         assertThat(closedWith).containsExactly(assessment + " " + done);
         assertThat(userTasksOf(fulfilment)).containsExactly(RECORD_MILESTONE, RECORD_MILESTONE, ASSESS, followUp);
+    }
+
+    // ------------------------------------------------------------------ the forms offer what the model expects
+
+    @Test
+    @DisplayName("The assessment form offers exactly the outcomes the gateway after the assessment tests; the milestone "
+            + "form knows every milestone of Fulfilment.MILESTONES")
+    void formsOfferWhatTheModelTests() throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = resource("process-models/Fulfilment.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        Pattern condition = Pattern.compile("\\$\\{\\s*assessment\\s*==\\s*'([A-Z_]+)'\\s*}");
+        Set<String> tested = new TreeSet<>();
+        for (SequenceFlow out : model.<ExclusiveGateway>getModelElementById(ASSESSMENT_RESULT).getOutgoing()) {
+            Matcher m = condition.matcher(out.getConditionExpression().getTextContent());
+            assertThat(m.find()).as(out.getId()).isTrue();
+            tested.add(m.group(1));
+        }
+        assertThat(tested).containsExactlyInAnyOrder("COMPLIANT", "UNDERPERFORMING", "SERIOUS_BREACH");
+        assertThat(offered("forms/fulfilment-assessment.form", Var.ASSESSMENT)).isEqualTo(tested);
+        assertThat(offered("forms/fulfilment-follow-up.form", Var.ASSESSMENT)).isEqualTo(tested);
+        assertThat(offered("forms/milestone.form", Var.MILESTONE)).containsExactlyInAnyOrderElementsOf(MILESTONES);
+    }
+
+    static Set<String> offered(String form, String key) throws IOException {
+        try (InputStream in = resource(form)) {
+            JsonNode json = new ObjectMapper().readTree(in);
+            Set<String> values = new TreeSet<>();
+            for (JsonNode component : json.path("components")) {
+                if (key.equals(component.path("key").asText(null))) {
+                    component.path("values").forEach(v -> values.add(v.path("value").asText()));
+                }
+            }
+            return values;
+        }
+    }
+
+    static InputStream resource(String name) {
+        InputStream in = FulfilmentProcessTest.class.getClassLoader().getResourceAsStream(name);
+        assertThat(in).as(name).isNotNull();
+        return in;
     }
 
     // ------------------------------------------------------------------ the fulfilment and its steps
