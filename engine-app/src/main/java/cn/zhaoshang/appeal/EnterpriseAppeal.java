@@ -28,6 +28,11 @@ public final class EnterpriseAppeal {
         public static final String ASSIGNED_GROUP = "assignedGroup";
         public static final String ANSWER = "answer";
         public static final String OPINION = "opinion";
+        /**
+         * 具体内容 as submitted (the start form's {@link #OPINION}), copied by Task_RegisterAppeal's output mapping so
+         * the later forms can show it while their own opinion starts empty.
+         */
+        public static final String CONTENT = "content";
     }
 
     public static final class Step {
