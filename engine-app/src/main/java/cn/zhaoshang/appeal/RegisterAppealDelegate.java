@@ -57,6 +57,5 @@ class RegisterAppealDelegate implements JavaDelegate {
         appeals.insert(appeal);
         execution.setProcessBusinessKey(String.valueOf(appeal.getId()));
         execution.setVariable(Var.APPEAL_ID, appeal.getId());
-        execution.removeVariable(Var.OPINION);
     }
 }

@@ -25,6 +25,5 @@ class PlanNextMilestoneDelegate implements JavaDelegate {
         execution.setVariable(Var.ALL_MILESTONES_DONE, next.isEmpty());
         execution.setVariable(Var.NEXT_MILESTONE, next.map(Milestone::milestone).orElse(null));
         execution.setVariable(Var.NEXT_MILESTONE_DUE_AT, next.map(m -> FulfilmentService.endOfDay(m.dueOn())).orElse(null));
-        execution.setVariable(Var.MILESTONE, next.map(Milestone::milestone).orElse(null));
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.zhaoshang.appeal.EnterpriseAppeal;
 import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.meeting.ResearchMeeting;
@@ -97,6 +98,8 @@ class IdentitySetup implements ApplicationRunner {
         // ad-hoc research meetings (the message start event), and the explicit split of a project
         startableBy(ResearchMeeting.PROCESS_KEY, Groups.INVESTMENT_CENTER);
         startableBy(InspectionNegotiation.PROCESS_KEY, Groups.INVESTMENT_CENTER);
+        // an enterprise's request or complaint is recorded by the center or the hosting carrier
+        startableBy(EnterpriseAppeal.PROCESS_KEY, Groups.INVESTMENT_CENTER, Groups.CARRIER);
         grant(Authorization.ANY, null, Resources.DECISION_DEFINITION, LeadScreening.MAJOR_PROJECT_DECISION_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);
     }
