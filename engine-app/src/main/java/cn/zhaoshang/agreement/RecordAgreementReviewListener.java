@@ -19,7 +19,7 @@ import static cn.zhaoshang.agreement.AgreementReview.Var;
 
 /**
  * On each legal review and the leading group's deliberation ({@code complete}): PASS, REVISE (with the points the
- * negotiator must address; the next draft comes back to this reviewer) or REJECT (with the reason and whether the
+ * negotiator must address; the model sends the next draft back to this reviewer) or REJECT (with the reason and whether the
  * project goes back to negotiation or ends). Stored with the draft version it was about.
  */
 @Component(AgreementReview.Bean.RECORD_REVIEW)
@@ -64,9 +64,5 @@ class RecordAgreementReviewListener implements TaskListener {
                 task.getTaskDefinitionKey(), task.getName(), decision.name(), opinion, actor, LeadLedger.now()));
         projectLedger.note(agreement.projectId(), "AGREEMENT_REVIEWED", actor, task.getName() + "（第 " + version + " 版）："
                 + decision.label() + (opinion == null ? "" : "。" + opinion));
-        if (decision == ReviewDecision.REVISE) {
-            task.getExecution().setVariable(Var.RETURNED_BY, task.getTaskDefinitionKey());
-            task.getExecution().setVariable(Var.REVIEW_POINTS, opinion);
-        }
     }
 }
