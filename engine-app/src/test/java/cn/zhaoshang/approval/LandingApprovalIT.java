@@ -60,7 +60,9 @@ class LandingApprovalIT extends AppIT {
         assertThat(decide("countyhead", approve.getId(), "APPROVE", null).status()).isEqualTo(204);
 
         JsonNode project = get("/api/projects/" + projectId, "center").json();
-        assertThat(project.get("status").asText()).isEqualTo("APPROVED");
+        // approved, and at once handed on to the agreement drafting (谈判签约)
+        assertThat(project.get("status").asText()).isEqualTo("AGREEMENT_REVIEW");
+        assertThat(project.get("ledger").findValuesAsText("toStatus")).containsSubsequence("APPROVED", "AGREEMENT_REVIEW");
         assertThat(project.get("tier").asText()).isEqualTo("T2");
         assertThat(steps(project)).containsExactly(
                 "Task_ReviewByDeputyHead:APPROVE:deputy",
@@ -86,7 +88,7 @@ class LandingApprovalIT extends AppIT {
         assertThat(path).containsExactly("Task_ReviewByDeputyHead", "Task_DeliberateByCountyHeadMeeting",
                 "Task_DeliberateByStandingCommittee", "Task_ApproveByCountyHead");
         assertThat(get("/api/projects/" + submitted.get("projectId").asLong(), "center").json().get("status").asText())
-                .isEqualTo("APPROVED");
+                .as("approved and handed on to the agreement").isEqualTo("AGREEMENT_REVIEW");
     }
 
     @Test
@@ -103,7 +105,7 @@ class LandingApprovalIT extends AppIT {
         assertThat(approve.getTaskDefinitionKey()).isEqualTo("Task_ApproveByDevZone");
         assertThat(decide("devzone", approve.getId(), "APPROVE", null).status()).isEqualTo(204);
         assertThat(get("/api/projects/" + submitted.get("projectId").asLong(), "center").json().get("status").asText())
-                .isEqualTo("APPROVED");
+                .as("approved and handed on to the agreement").isEqualTo("AGREEMENT_REVIEW");
     }
 
     @Test

@@ -140,7 +140,8 @@ class LeadToLandingIT extends LifecycleIT {
 
         // the project is approved and traces to its lead, the lead's history shows every stage
         project = get("/api/projects/" + projectId, "center").json();
-        assertThat(project.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(project.get("status").asText()).as("approved, now drafting the agreement").isEqualTo("AGREEMENT_REVIEW");
+        assertThat(project.get("ledger").findValuesAsText("toStatus")).contains("APPROVED");
         assertThat(project.get("jointOpinion").asText()).contains("建议同意落地");
         assertThat(project.get("ledger").findValuesAsText("eventType")).containsSubsequence("PROJECT_CREATED",
                 "INSPECTION_RECORDED", "NEGOTIATION_RECORDED", "SUBMITTED", "TIER_DETERMINED", "STATUS_CHANGED");
