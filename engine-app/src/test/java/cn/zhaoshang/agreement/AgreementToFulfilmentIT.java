@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uploads a draft, the justice bureau asks for a revision, the revised draft goes back to it and passes, the
  * agreement is signed, the milestones are planned and the carrier records the first one.
  */
-class AgreementToFulfilmentIT extends LifecycleIT {
+public class AgreementToFulfilmentIT extends LifecycleIT {
 
     @Test
     void approvedProject_draft_revised_passed_signed_firstMilestoneRecorded() throws Exception {
@@ -110,7 +110,7 @@ class AgreementToFulfilmentIT extends LifecycleIT {
         }
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     }
 }
