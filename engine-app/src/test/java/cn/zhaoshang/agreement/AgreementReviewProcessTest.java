@@ -1,5 +1,6 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static cn.zhaoshang.agreement.AgreementReview.Step.DELIBERATE_BY_LEADING_GROUP;
 import static cn.zhaoshang.agreement.AgreementReview.Step.REVIEW_BY_DEVZONE_LEGAL;
 import static cn.zhaoshang.agreement.AgreementReview.Step.REVIEW_BY_JUSTICE;
@@ -9,7 +10,6 @@ import static cn.zhaoshang.agreement.AgreementReview.Step.SUBMIT_DRAFT;
 import static cn.zhaoshang.agreement.AgreementReview.Step.SUPERVISE_OVERDUE_REVIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -28,10 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,7 +46,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -75,13 +75,10 @@ import cn.zhaoshang.system.Groups;
         "forms/agreement-revise.form",
         "forms/supervise-overdue.form",
         "forms/agreement-sign.form"})
-class AgreementReviewProcessTest {
+class AgreementReviewProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids that are not in AgreementReview.Step
     static final String START = "StartEvent_ApprovedForAgreement";
@@ -146,10 +143,6 @@ class AgreementReviewProcessTest {
         }
     }
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    ManagementService managementService;
-    HistoryService historyService;
 
     TaskListener recordDraft = mock(TaskListener.class);
     TaskListener recordReview = mock(TaskListener.class);
@@ -168,11 +161,6 @@ class AgreementReviewProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        managementService = engine.getManagementService();
-        historyService = engine.getHistoryService();
         ClockUtil.setCurrentTime(Date.from(NOW));
 
         doAnswer(call -> {
@@ -196,11 +184,6 @@ class AgreementReviewProcessTest {
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-    }
 
     // ------------------------------------------------------------------ Signed
 

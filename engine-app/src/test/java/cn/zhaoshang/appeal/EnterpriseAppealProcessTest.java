@@ -1,11 +1,11 @@
 package cn.zhaoshang.appeal;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static cn.zhaoshang.appeal.EnterpriseAppeal.Step.ACCEPT;
 import static cn.zhaoshang.appeal.EnterpriseAppeal.Step.HANDLE;
 import static cn.zhaoshang.appeal.EnterpriseAppeal.Step.SUPERVISE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -26,10 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,7 +44,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -70,13 +70,10 @@ import cn.zhaoshang.system.Groups;
         "forms/appeal-accept.form",
         "forms/appeal-handle.form",
         "forms/appeal-supervise.form"})
-class EnterpriseAppealProcessTest {
+class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids that are not user tasks (the user tasks are in EnterpriseAppeal.Step)
     static final String START = "StartEvent_AppealSubmitted";
@@ -103,10 +100,6 @@ class EnterpriseAppealProcessTest {
         }
     }
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    ManagementService managementService;
-    HistoryService historyService;
 
     JavaDelegate registerAppeal = mock(JavaDelegate.class);
     JavaDelegate escalateAppeal = mock(JavaDelegate.class);
@@ -120,11 +113,6 @@ class EnterpriseAppealProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        managementService = engine.getManagementService();
-        historyService = engine.getHistoryService();
         ClockUtil.setCurrentTime(Date.from(NOW));
 
         // the real delegate stores the appeal and makes its id the business key
@@ -154,11 +142,6 @@ class EnterpriseAppealProcessTest {
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-    }
 
     // ------------------------------------------------------------------ 受理、交办、反馈 (tongcheng §22)
 

@@ -1,5 +1,6 @@
 package cn.zhaoshang.approval;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static cn.zhaoshang.approval.LandingApproval.Step.APPROVE_BY_COUNTY_HEAD;
 import static cn.zhaoshang.approval.LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD;
 import static cn.zhaoshang.approval.LandingApproval.Step.APPROVE_BY_DEV_ZONE;
@@ -11,7 +12,6 @@ import static cn.zhaoshang.approval.LandingApproval.Step.REVIEW_BY_LEADING_GROUP
 import static cn.zhaoshang.approval.LandingApproval.Step.REVISE_APPLICATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -29,10 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,7 +47,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -73,13 +73,10 @@ import cn.zhaoshang.system.Groups;
         "forms/approval-step.form",
         "forms/meeting-deliberation.form",
         "forms/revise-application.form"})
-class LandingApprovalProcessTest {
+class LandingApprovalProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids that are not user tasks (the user tasks are in LandingApproval.Step)
     static final String START = "StartEvent_ApplicationSubmitted";
@@ -132,10 +129,6 @@ class LandingApprovalProcessTest {
                 Arguments.of(APPROVE_BY_DEV_ZONE, "DEVZONE", Groups.DEVZONE, Form.APPROVAL_STEP));
     }
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    ManagementService managementService;
-    HistoryService historyService;
 
     JavaDelegate registerApplication = mock(JavaDelegate.class);
     JavaDelegate recordTier = mock(JavaDelegate.class);
@@ -150,11 +143,6 @@ class LandingApprovalProcessTest {
 
     @BeforeEach
     void setUp() {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        managementService = engine.getManagementService();
-        historyService = engine.getHistoryService();
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register(Bean.REGISTER_APPLICATION, registerApplication);
         Mocks.register(Bean.RECORD_TIER, recordTier);
@@ -169,12 +157,6 @@ class LandingApprovalProcessTest {
         Mocks.register(Bean.DEADLINES, new ApprovalDeadlines(new ApprovalDeadlineProperties(null, null)));
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        engine.getIdentityService().clearAuthentication();
-    }
 
     // ------------------------------------------------------------------ Approved all the way
 

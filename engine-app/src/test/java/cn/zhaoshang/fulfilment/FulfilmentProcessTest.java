@@ -1,5 +1,6 @@
 package cn.zhaoshang.fulfilment;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static cn.zhaoshang.fulfilment.Fulfilment.Step.ASSESS;
 import static cn.zhaoshang.fulfilment.Fulfilment.Step.CLEARANCE;
 import static cn.zhaoshang.fulfilment.Fulfilment.Step.HONOUR_INCENTIVES;
@@ -8,7 +9,6 @@ import static cn.zhaoshang.fulfilment.Fulfilment.Step.SECOND_ATTRACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -32,11 +32,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
+
+
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -57,7 +57,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -86,13 +86,10 @@ import cn.zhaoshang.system.Groups;
         "forms/milestone.form",
         "forms/fulfilment-assessment.form",
         "forms/fulfilment-follow-up.form"})
-class FulfilmentProcessTest {
+class FulfilmentProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids that are not user tasks (the user tasks are in Fulfilment.Step)
     static final String START = "StartEvent_FulfilmentStarted";
@@ -127,10 +124,6 @@ class FulfilmentProcessTest {
     /** an industrial project that needs land: all eight milestones. */
     static final List<String> MILESTONES = Fulfilment.MILESTONES;
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    ManagementService managementService;
-    HistoryService historyService;
 
     JavaDelegate planNextMilestone = mock(JavaDelegate.class);
     JavaDelegate escalateOverdueMilestone = mock(JavaDelegate.class);
@@ -150,11 +143,6 @@ class FulfilmentProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        managementService = engine.getManagementService();
-        historyService = engine.getHistoryService();
         ClockUtil.setCurrentTime(Date.from(NOW));
 
         // the real delegate reads the agreed milestones and what is recorded; this one hands them out in order
@@ -193,11 +181,6 @@ class FulfilmentProcessTest {
         Mocks.register(Bean.CLOSE_FULFILMENT, closeFulfilment);
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-    }
 
     // ------------------------------------------------------------------ Milestones (qiaocheng §七, tongcheng §25)
 

@@ -1,12 +1,12 @@
 package cn.zhaoshang.lead;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static cn.zhaoshang.lead.LeadScreening.Step.ANSWER_CONSULTATION;
 import static cn.zhaoshang.lead.LeadScreening.Step.CHECK_COMPLETENESS;
 import static cn.zhaoshang.lead.LeadScreening.Step.DECIDE_DUPLICATE;
 import static cn.zhaoshang.lead.LeadScreening.Step.SUPPLEMENT_LEAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -26,10 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,7 +46,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -74,13 +74,10 @@ import cn.zhaoshang.system.Groups;
         "forms/lead-duplicate.form",
         "forms/lead-supplement.form",
         "forms/consultation-opinion.form"})
-class LeadScreeningProcessTest {
+class LeadScreeningProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids that are not user tasks (the user tasks are in LeadScreening.Step)
     static final String START = "StartEvent_LeadReported";
@@ -137,10 +134,6 @@ class LeadScreeningProcessTest {
         }
     }
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    ManagementService managementService;
-    HistoryService historyService;
 
     JavaDelegate registerLead = mock(JavaDelegate.class);
     JavaDelegate checkDuplicate = mock(JavaDelegate.class);
@@ -165,11 +158,6 @@ class LeadScreeningProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        managementService = engine.getManagementService();
-        historyService = engine.getHistoryService();
         ClockUtil.setCurrentTime(Date.from(NOW));
 
         // the real delegate stores the lead, makes its id the business key and sets the MajorProject inputs
@@ -219,12 +207,6 @@ class LeadScreeningProcessTest {
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        engine.getIdentityService().clearAuthentication();
-    }
 
     // ------------------------------------------------------------------ Valid all the way
 

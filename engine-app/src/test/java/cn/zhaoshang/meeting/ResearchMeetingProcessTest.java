@@ -1,8 +1,8 @@
 package cn.zhaoshang.meeting;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
@@ -22,10 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,7 +38,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -57,13 +57,10 @@ import cn.zhaoshang.system.Groups;
  * cycle comes from a stand-in for the {@code meetingSchedule} bean, which the engine reads when the model is deployed.
  */
 @Deployment(resources = {"process-models/ResearchMeeting.bpmn", "forms/meeting-record.form"})
-class ResearchMeetingProcessTest {
+class ResearchMeetingProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids (the user task is in ResearchMeeting.Step)
     static final String MONTHLY_START = "StartEvent_MonthlyMeeting";
@@ -90,10 +87,6 @@ class ResearchMeetingProcessTest {
         }
     }
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    ManagementService managementService;
-    HistoryService historyService;
 
     JavaDelegate openMeeting = mock(JavaDelegate.class);
     JavaDelegate closeEmptyMeeting = mock(JavaDelegate.class);
@@ -109,11 +102,6 @@ class ResearchMeetingProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        managementService = engine.getManagementService();
-        historyService = engine.getHistoryService();
         // before the deployment (the extension deploys after @BeforeEach): the timer start is scheduled from now
         ClockUtil.setCurrentTime(Date.from(NOW));
         Mocks.register(Bean.SCHEDULE, new MeetingScheduleStub(LAST_DAY_OF_MONTH_AT_NINE));
@@ -130,11 +118,6 @@ class ResearchMeetingProcessTest {
         }).when(recordMeetingDecisions).notify(any(DelegateTask.class));
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-    }
 
     // ------------------------------------------------------------------ how a meeting starts
 

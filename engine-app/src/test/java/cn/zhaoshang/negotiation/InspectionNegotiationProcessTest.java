@@ -1,8 +1,8 @@
 package cn.zhaoshang.negotiation;
 
+import cn.zhaoshang.support.ProcessModelTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -22,9 +22,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+
+
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -40,7 +40,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -62,13 +62,10 @@ import cn.zhaoshang.system.Groups;
  * that did not land. Beans are mocked by name.
  */
 @Deployment(resources = {"process-models/InspectionNegotiation.bpmn", "forms/negotiation.form"})
-class InspectionNegotiationProcessTest {
+class InspectionNegotiationProcessTest extends ProcessModelTestSupport {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource("process-test.cfg.xml")
-            .assertClassCoverageAtLeast(1.0)
-            .build();
+    static ProcessEngineCoverageExtension engine = everyPathCovered();
 
     // element ids (the user task is in InspectionNegotiation.Step)
     static final String TRANSFERRED = "StartEvent_ProjectTransferred";
@@ -82,9 +79,6 @@ class InspectionNegotiationProcessTest {
     static final long PROJECT_ID = 4711L;
     static final String APPROVAL_INSTANCE = "landing-approval-of-4711";
 
-    RuntimeService runtimeService;
-    TaskService taskService;
-    HistoryService historyService;
 
     TaskListener recordNegotiation = mock(TaskListener.class);
     JavaDelegate startLandingApproval = mock(JavaDelegate.class);
@@ -100,10 +94,6 @@ class InspectionNegotiationProcessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        init(engine.getProcessEngine());
-        runtimeService = engine.getRuntimeService();
-        taskService = engine.getTaskService();
-        historyService = engine.getHistoryService();
         Mocks.register(Bean.RECORD_NEGOTIATION, recordNegotiation);
         Mocks.register(Bean.START_LANDING_APPROVAL, startLandingApproval);
         Mocks.register(Bean.MARK_NOT_LANDED, markNotLanded);
@@ -127,10 +117,6 @@ class InspectionNegotiationProcessTest {
         }).when(markNotLanded).execute(any(DelegateExecution.class));
     }
 
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-    }
 
     // ------------------------------------------------------------------ paths
 

@@ -1,0 +1,53 @@
+package cn.zhaoshang.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the process model tests: each test class registers {@link #everyPathCovered()} (the in-memory engine of
+ * process-test.cfg.xml, failing the class below 100 % coverage of its model), mocks its beans by name with
+ * {@link Mocks} and moves the engine clock; the services are here, and mocks, clock and login are reset after each test.
+ */
+public abstract class ProcessModelTestSupport {
+
+    protected ProcessEngine processEngine;
+    protected RuntimeService runtimeService;
+    protected TaskService taskService;
+    protected ManagementService managementService;
+    protected HistoryService historyService;
+
+    protected static ProcessEngineCoverageExtension everyPathCovered() {
+        return ProcessEngineCoverageExtension.builder()
+                .configurationResource("process-test.cfg.xml")
+                .assertClassCoverageAtLeast(1.0)
+                .build();
+    }
+
+    /** The engine comes from the subclass's extension, which resolves it as a parameter. */
+    @BeforeEach
+    void engineServices(ProcessEngine engine) {
+        processEngine = engine;
+        init(engine);
+        runtimeService = engine.getRuntimeService();
+        taskService = engine.getTaskService();
+        managementService = engine.getManagementService();
+        historyService = engine.getHistoryService();
+    }
+
+    @AfterEach
+    void resetMocksClockAndLogin() {
+        Mocks.reset();
+        ClockUtil.reset();
+        processEngine.getIdentityService().clearAuthentication();
+    }
+}
