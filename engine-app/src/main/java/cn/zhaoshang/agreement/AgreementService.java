@@ -1,5 +1,6 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.system.EngineClock;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectStatus;
@@ -67,7 +67,7 @@ public class AgreementService {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(AgreementReview.PROCESS_KEY,
                 String.valueOf(project.getId()), variables);
         AgreementMapper.NewAgreement agreement = new AgreementMapper.NewAgreement(project.getId(), negotiator,
-                instance.getId(), LeadLedger.now());
+                instance.getId(), EngineClock.now());
         agreements.insert(agreement);
         projectLedger.changeStatus(project.getId(), ProjectStatus.AGREEMENT_REVIEW, negotiator,
                 "落地审批通过，进入谈判签约：由 " + negotiator + " 起草投资协议");
@@ -101,7 +101,7 @@ public class AgreementService {
         int version = agreements.latestDraftVersion(agreement.id()) + 1;
         String sha256 = sha256(content);
         agreements.insertDraft(new AgreementMapper.NewDraft(agreement.id(), version, fileName, contentType,
-                content.length, sha256, content, note, userId, LeadLedger.now()));
+                content.length, sha256, content, note, userId, EngineClock.now()));
         projectLedger.note(projectId, "AGREEMENT_DRAFT_UPLOADED", userId,
                 "上传协议草案第 " + version + " 版：" + fileName + "（SHA-256 " + sha256.substring(0, 12) + "…）");
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,11 +1,11 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectMapper;
@@ -45,12 +45,12 @@ class MarkAgreementRejectedDelegate implements JavaDelegate {
         String opinion = FormValues.text(execution.getVariable(Var.OPINION));
         boolean withdrawn = "WITHDRAW".equals(execution.getVariable(Var.DECISION));
         if (withdrawn) {
-            agreements.updateStatus(agreement.id(), "ABANDONED", LeadLedger.now());
+            agreements.updateStatus(agreement.id(), "ABANDONED", EngineClock.now());
             ledger.changeStatus(agreement.projectId(), ProjectStatus.TERMINATED, actor,
                     "放弃签约" + (opinion == null ? "" : "：" + opinion));
             return;
         }
-        agreements.updateStatus(agreement.id(), "REJECTED", LeadLedger.now());
+        agreements.updateStatus(agreement.id(), "REJECTED", EngineClock.now());
         if ("RENEGOTIATE".equals(execution.getVariable(Var.AFTER_REJECTION))) {
             Project project = projects.findById(agreement.projectId()).orElseThrow();
             ledger.changeStatus(project.getId(), ProjectStatus.NEGOTIATING, actor, "协议未通过审查，退回考察洽谈：" + opinion);

@@ -1,10 +1,10 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.system.FormValues;
 import cn.zhaoshang.system.InvalidInputException;
 
@@ -43,7 +43,7 @@ class RecordAgreementDraftListener implements TaskListener {
                 throw new InvalidInputException(Var.SIGNING_PARTY, "请选择以县政府名义（GOVERNMENT）或以开发区管委会名义"
                         + "（DEV_ZONE）签订 / signingParty must be GOVERNMENT or DEV_ZONE");
             }
-            agreements.updateSigningParty(agreement.id(), party.name(), LeadLedger.now());
+            agreements.updateSigningParty(agreement.id(), party.name(), EngineClock.now());
         }
         int latest = agreements.latestDraftVersion(agreement.id());
         if (latest == 0 || latest <= agreements.lastReviewedVersion(agreement.id())) {

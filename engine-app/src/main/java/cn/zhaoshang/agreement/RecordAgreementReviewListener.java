@@ -1,5 +1,6 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.system.EngineClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.system.Actors;
 import cn.zhaoshang.system.ApiError.FieldError;
@@ -61,7 +61,7 @@ class RecordAgreementReviewListener implements TaskListener {
         String actor = Actors.current(identityService, task.getAssignee());
         int version = agreements.latestDraftVersion(agreement.id());
         agreements.insertReview(new AgreementReviewRecord(null, agreement.id(), version, task.getId(),
-                task.getTaskDefinitionKey(), task.getName(), decision.name(), opinion, actor, LeadLedger.now()));
+                task.getTaskDefinitionKey(), task.getName(), decision.name(), opinion, actor, EngineClock.now()));
         projectLedger.note(agreement.projectId(), "AGREEMENT_REVIEWED", actor, task.getName() + "（第 " + version + " 版）："
                 + decision.label() + (opinion == null ? "" : "。" + opinion));
     }

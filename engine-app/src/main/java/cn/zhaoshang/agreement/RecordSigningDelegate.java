@@ -1,5 +1,6 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.system.EngineClock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.calendar.WorkingCalendar;
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectStatus;
 import cn.zhaoshang.system.Actors;
@@ -51,13 +50,7 @@ class RecordSigningDelegate implements JavaDelegate {
         if (contractNumber != null && agreements.countContractNumber(contractNumber) > 0) {
             errors.add(new FieldError(Var.CONTRACT_NUMBER, "合同编号 " + contractNumber + " 已被使用 / contract number in use"));
         }
-        LocalDate today = LeadLedger.now().atZone(WorkingCalendar.BEIJING).toLocalDate();
-        LocalDate signedOn = FormValues.date(execution.getVariable(Var.SIGNED_ON), Var.SIGNED_ON, errors);
-        if (signedOn == null && errors.stream().noneMatch(e -> e.field().equals(Var.SIGNED_ON))) {
-            errors.add(new FieldError(Var.SIGNED_ON, "签约日期不能为空 / signedOn is required"));
-        } else if (signedOn != null && signedOn.isAfter(today)) {
-            errors.add(new FieldError(Var.SIGNED_ON, "签约日期不能晚于今天 / signedOn cannot be in the future"));
-        }
+        LocalDate signedOn = FormValues.pastDate(execution.getVariable(Var.SIGNED_ON), Var.SIGNED_ON, "签约日期", errors);
         BigDecimal investment = FormValues.decimal(execution.getVariables(), Var.AGREED_INVESTMENT_WAN, errors);
         if (investment == null || investment.signum() <= 0) {
             errors.add(new FieldError(Var.AGREED_INVESTMENT_WAN, "协议投资额（万元）须大于 0 / agreedInvestmentWan must be above 0"));
@@ -73,7 +66,7 @@ class RecordSigningDelegate implements JavaDelegate {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        agreements.sign(agreement.id(), contractNumber, signedOn, investment, constructionDue, LeadLedger.now());
+        agreements.sign(agreement.id(), contractNumber, signedOn, investment, constructionDue, EngineClock.now());
         execution.setVariable(Var.CONSTRUCTION_DUE_ON, constructionDue.toString());
         ledger.changeStatus(agreement.projectId(), ProjectStatus.SIGNED, Actors.current(identityService, null),
                 "签订投资协议 " + contractNumber + "（" + signedOn + "），协议投资 " + investment.toPlainString()

@@ -1,10 +1,10 @@
 package cn.zhaoshang.appeal;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.notification.Notifier;
 import cn.zhaoshang.system.FormValues;
 
@@ -28,7 +28,7 @@ class AnswerAppealDelegate implements JavaDelegate {
         boolean rejected = "REJECT".equals(execution.getVariable(Var.DECISION));
         String answer = rejected ? "不予受理：" + FormValues.text(execution.getVariable(Var.OPINION))
                 : FormValues.text(execution.getVariable(Var.ANSWER));
-        appeals.answer(appealId, rejected ? "REJECTED" : "ANSWERED", answer, LeadLedger.now());
+        appeals.answer(appealId, rejected ? "REJECTED" : "ANSWERED", answer, EngineClock.now());
         Appeal appeal = appeals.findById(appealId).orElseThrow();
         notifier.notifyUser(appeal.submittedBy(), "诉求答复：" + appeal.subject(), answer);
     }

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhaoshang.system.ApiException;
-import cn.zhaoshang.system.InvalidInputException;
 
 import static cn.zhaoshang.appeal.EnterpriseAppeal.Var;
 
@@ -51,8 +50,7 @@ class AppealController {
             Appeal appeal = appeals.findById(Long.parseLong(instance.getBusinessKey())).orElseThrow();
             return ResponseEntity.created(URI.create("/api/appeals/" + appeal.id())).body(appeal);
         } catch (RuntimeException e) {
-            throw InvalidInputException.findIn(e)
-                    .map(invalid -> (RuntimeException) ApiException.validation(invalid.errors())).orElse(e);
+            throw ApiException.fromEngine(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.zhaoshang.appeal;
 
+import cn.zhaoshang.system.EngineClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.system.Actors;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.FormValues;
@@ -53,7 +53,7 @@ class RegisterAppealDelegate implements JavaDelegate {
         appeal.setContent(content);
         appeal.setSubmittedBy(Actors.current(identityService, null));
         appeal.setProcessInstanceId(execution.getProcessInstanceId());
-        appeal.setCreatedAt(LeadLedger.now());
+        appeal.setCreatedAt(EngineClock.now());
         appeals.insert(appeal);
         execution.setProcessBusinessKey(String.valueOf(appeal.getId()));
         execution.setVariable(Var.APPEAL_ID, appeal.getId());

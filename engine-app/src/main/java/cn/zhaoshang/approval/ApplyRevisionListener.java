@@ -13,6 +13,7 @@ import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.system.ApiError.FieldError;
+import cn.zhaoshang.system.FormValues;
 
 import static cn.zhaoshang.approval.LandingApproval.Var;
 
@@ -50,7 +51,7 @@ class ApplyRevisionListener implements TaskListener {
 
     private void complete(DelegateTask task) {
         long projectId = ApplicationVariables.projectId(task);
-        RevisionDecision decision = decision(StepInputs.text(task, Var.DECISION));
+        RevisionDecision decision = decision(FormValues.text(task.getVariable(Var.DECISION)));
         String actor = RecordApprovalListener.actingUser(task, identityService);
         if (decision == RevisionDecision.RESUBMIT) {
             List<FieldError> errors = new ArrayList<>();
@@ -68,7 +69,7 @@ class ApplyRevisionListener implements TaskListener {
         task.getExecution().removeVariable(Var.TOTAL_INVESTMENT_WAN);
         task.getExecution().removeVariable(Var.CARRIER_UNIT);
 
-        records.insert(RecordApprovalListener.signOff(task, decision.name(), StepInputs.text(task, Var.OPINION), actor));
+        records.insert(RecordApprovalListener.signOff(task, decision.name(), FormValues.text(task.getVariable(Var.OPINION)), actor));
     }
 
     private static RevisionDecision decision(String value) {

@@ -1,22 +1,20 @@
 package cn.zhaoshang.approval;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.ledger.ApprovalRecord;
 import cn.zhaoshang.ledger.ApprovalRecordMapper;
 import cn.zhaoshang.system.Actors;
+import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.system.ApiError.FieldError;
+import cn.zhaoshang.system.FormValues;
 
 import static cn.zhaoshang.approval.LandingApproval.Var;
 
@@ -50,8 +48,8 @@ class RecordApprovalListener implements TaskListener {
 
     private void record(DelegateTask task) {
         List<FieldError> errors = new ArrayList<>();
-        ApprovalDecision decision = decision(StepInputs.text(task, Var.DECISION), errors);
-        String opinion = StepInputs.text(task, Var.OPINION);
+        ApprovalDecision decision = decision(FormValues.text(task.getVariable(Var.DECISION)), errors);
+        String opinion = FormValues.text(task.getVariable(Var.OPINION));
         if (decision != null && decision.requiresOpinion() && opinion == null) {
             errors.add(new FieldError(Var.OPINION, decision.label() + "必须填写意见 / An opinion is required to "
                     + decision.name().toLowerCase()));
@@ -59,14 +57,14 @@ class RecordApprovalListener implements TaskListener {
         if (opinion != null && opinion.length() > MAX_OPINION_LENGTH) {
             errors.add(new FieldError(Var.OPINION, "意见不能超过 2000 字 / The opinion is longer than 2000"));
         }
-        LocalDate meetingDate = meetingDate(task.getVariable(Var.MEETING_DATE), errors);
+        LocalDate meetingDate = FormValues.date(task.getVariable(Var.MEETING_DATE), Var.MEETING_DATE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidApplicationException(errors);
         }
 
         ApprovalRecord record = signOff(task, decision.name(), opinion, actingUser(task, identityService));
         record.setMeetingDate(meetingDate);
-        record.setMinutesNumber(StepInputs.text(task, Var.MINUTES_NUMBER));
+        record.setMinutesNumber(FormValues.text(task.getVariable(Var.MINUTES_NUMBER)));
         records.insert(record);
     }
 
@@ -82,7 +80,7 @@ class RecordApprovalListener implements TaskListener {
         record.setDecision(decision);
         record.setOpinion(opinion);
         record.setUserId(userId);
-        record.setDecidedAt(ClockUtil.getCurrentTime().toInstant());
+        record.setDecidedAt(EngineClock.now());
         return record;
     }
 
@@ -105,19 +103,4 @@ class RecordApprovalListener implements TaskListener {
         }
     }
 
-    private static LocalDate meetingDate(Object value, List<FieldError> errors) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-        }
-        try {
-            // form-js date fields submit ISO dates ("2026-11-23")
-            return LocalDate.parse(value.toString().substring(0, Math.min(10, value.toString().length())));
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(Var.MEETING_DATE, "会议日期格式应为 YYYY-MM-DD / meetingDate must be YYYY-MM-DD"));
-            return null;
-        }
-    }
 }

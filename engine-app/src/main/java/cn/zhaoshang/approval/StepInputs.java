@@ -17,13 +17,4 @@ final class StepInputs {
     static void clear(DelegateTask task) {
         NAMES.forEach(name -> task.getExecution().removeVariable(name));
     }
-
-    static String text(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().strip();
-        return text.isEmpty() ? null : text;
-    }
 }

@@ -1,5 +1,6 @@
 package cn.zhaoshang.calendar;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -73,7 +74,7 @@ class CalendarController {
     @GetMapping("/years")
     Map<String, Object> years() {
         Set<Integer> known = workingCalendar.knownYears();
-        int thisYear = Year.now(WorkingCalendar.BEIJING).getValue();
+        int thisYear = Year.now(EngineClock.BEIJING).getValue();
         List<String> warnings = new ArrayList<>();
         for (int year = thisYear; year <= thisYear + 1; year++) {
             if (!known.contains(year)) {

@@ -2,7 +2,6 @@ package cn.zhaoshang.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
@@ -19,9 +18,6 @@ public interface CalendarMapper {
 
     @Select("SELECT * FROM calendar_year ORDER BY year_number")
     List<CalendarYear> findYears();
-
-    @Select("SELECT * FROM calendar_year WHERE year_number = #{year}")
-    Optional<CalendarYear> findYear(int year);
 
     @Insert("INSERT INTO calendar_day (calendar_date, kind, name) VALUES (#{calendarDate}, #{kind}, #{name})")
     void insertDay(CalendarDay day);

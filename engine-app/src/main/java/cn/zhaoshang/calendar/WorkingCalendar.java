@@ -2,20 +2,19 @@ package cn.zhaoshang.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import cn.zhaoshang.system.EngineClock;
 
 /**
  * The official working-day calendar (工作日): weekends off except make-up workdays (调休), and the statutory holidays
@@ -29,14 +28,13 @@ import org.springframework.stereotype.Component;
 @Component("workingCalendar")
 public class WorkingCalendar {
 
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** ten years of working days is beyond any deadline in the seeds; more is a typing error. */
     public static final int MAX_DAYS = 2500;
 
     private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
 
     private final CalendarMapper calendar;
-    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> checkedYears = ConcurrentHashMap.newKeySet();
 
     public WorkingCalendar(CalendarMapper calendar) {
         this.calendar = calendar;
@@ -66,7 +64,7 @@ public class WorkingCalendar {
 
     /** N working days from the engine's now, at the same time of day (Beijing time): due dates and timers. */
     public Date workingDaysFromNow(int days) {
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(BEIJING);
+        ZonedDateTime now = EngineClock.now().atZone(EngineClock.BEIJING);
         LocalDate due = addWorkingDays(now.toLocalDate(), days);
         return Date.from(now.with(due).toInstant());
     }
@@ -87,16 +85,27 @@ public class WorkingCalendar {
     }
 
     private Map<LocalDate, String> overrides(LocalDate from, LocalDate to) {
+        warnOnceForUnknownYears(from.getYear(), to.getYear());
+        Map<LocalDate, String> overrides = new HashMap<>();
+        calendar.findBetween(from, to).forEach(d -> overrides.put(d.calendarDate(), d.kind()));
+        return overrides;
+    }
+
+    /** Looks the years up once per JVM: the warning is for the log, the API answers from the table every time. */
+    private void warnOnceForUnknownYears(int firstYear, int lastYear) {
+        boolean allChecked = true;
+        for (int year = firstYear; year <= lastYear; year++) {
+            allChecked &= checkedYears.contains(year);
+        }
+        if (allChecked) {
+            return;
+        }
         Set<Integer> known = knownYears();
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            if (!known.contains(year) && warnedYears.add(year)) {
+        for (int year = firstYear; year <= lastYear; year++) {
+            if (checkedYears.add(year) && !known.contains(year)) {
                 log.warn("工作日历缺少 {} 年的法定节假日安排，按周一至周五计算 / No official holiday calendar for {}: "
                         + "counting Monday to Friday. An administrator should enter the State Council's notice.", year, year);
             }
         }
-        Map<LocalDate, String> overrides = new HashMap<>();
-        List<CalendarDay> days = calendar.findBetween(from, to);
-        days.forEach(d -> overrides.put(d.calendarDate(), d.kind()));
-        return overrides;
     }
 }

@@ -1,10 +1,10 @@
 package cn.zhaoshang.fulfilment;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectMapper;
@@ -39,7 +39,7 @@ class EscalateOverdueMilestoneDelegate implements JavaDelegate {
         long agreementId = ((Number) execution.getVariable(Var.AGREEMENT_ID)).longValue();
         Project project = projects.findById(((Number) execution.getVariable(Var.PROJECT_ID)).longValue()).orElseThrow();
         String milestone = (String) execution.getVariable(Var.NEXT_MILESTONE);
-        milestones.markEscalated(agreementId, milestone, LeadLedger.now());
+        milestones.markEscalated(agreementId, milestone, EngineClock.now());
         String text = "项目 #" + project.getId() + "（" + project.getCompanyName() + " · " + project.getProjectName()
                 + "）的履约节点「" + Milestone.label(milestone) + "」已逾期，请包保领导（" + project.getTaskForceLeader()
                 + "）协调推进。";

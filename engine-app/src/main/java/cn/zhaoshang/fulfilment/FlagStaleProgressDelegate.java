@@ -1,5 +1,6 @@
 package cn.zhaoshang.fulfilment;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectMapper;
@@ -42,7 +42,7 @@ class FlagStaleProgressDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Project project = projects.findById(((Number) execution.getVariable(Var.PROJECT_ID)).longValue()).orElseThrow();
-        Instant now = LeadLedger.now();
+        Instant now = EngineClock.now();
         Instant last = milestones.lastProgressAt(project.getId()).orElse(project.getUpdatedAt());
         if (Duration.between(last, now).toDays() < plan.staleAfterDays()) {
             return;

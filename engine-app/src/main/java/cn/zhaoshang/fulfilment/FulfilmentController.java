@@ -1,5 +1,6 @@
 package cn.zhaoshang.fulfilment;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.zhaoshang.calendar.WorkingCalendar;
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectMapper;
@@ -58,7 +57,7 @@ class FulfilmentController {
     @GetMapping("/milestones")
     FulfilmentView milestones(@PathVariable long projectId) {
         project(projectId);
-        LocalDate today = LeadLedger.now().atZone(WorkingCalendar.BEIJING).toLocalDate();
+        LocalDate today = EngineClock.today();
         return new FulfilmentView(milestones.findByProject(projectId).stream()
                 .map(m -> new MilestoneView(m, Milestone.label(m.milestone()),
                         m.reachedOn() == null && m.dueOn().isBefore(today)))
@@ -82,7 +81,7 @@ class FulfilmentController {
             throw ApiException.validation(List.of(new FieldError("note", "请填写进度情况（不超过 2000 字）/ note is required")));
         }
         milestones.insertProgress(projectId, "UPDATE", project.getResponsibleUnit(), body.note().strip(), caller.getName(),
-                LeadLedger.now());
+                EngineClock.now());
         ledger.note(projectId, "PROGRESS_UPDATED", caller.getName(), body.note().strip());
         return ResponseEntity.noContent().build();
     }

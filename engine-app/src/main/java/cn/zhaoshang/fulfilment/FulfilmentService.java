@@ -1,5 +1,6 @@
 package cn.zhaoshang.fulfilment;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -12,7 +13,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhaoshang.agreement.Agreement;
-import cn.zhaoshang.calendar.WorkingCalendar;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.system.Actors;
@@ -59,6 +59,6 @@ public class FulfilmentService {
 
     /** A due date as the ISO date-time a BPMN timer takes: the end of that day, Beijing time. */
     static String endOfDay(LocalDate day) {
-        return day.atTime(LocalTime.of(23, 59, 59)).atZone(WorkingCalendar.BEIJING).toOffsetDateTime().toString();
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(EngineClock.BEIJING).toOffsetDateTime().toString();
     }
 }

@@ -21,9 +21,6 @@ public interface MilestoneMapper {
     void insert(@Param("projectId") long projectId, @Param("agreementId") long agreementId,
             @Param("milestone") String milestone, @Param("position") int position, @Param("dueOn") LocalDate dueOn);
 
-    @Select("SELECT * FROM milestone WHERE agreement_id = #{agreementId} ORDER BY position")
-    List<Milestone> findByAgreement(long agreementId);
-
     @Select("SELECT * FROM milestone WHERE project_id = #{projectId} ORDER BY agreement_id DESC, position")
     List<Milestone> findByProject(long projectId);
 

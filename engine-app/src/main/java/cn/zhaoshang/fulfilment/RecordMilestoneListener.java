@@ -1,5 +1,6 @@
 package cn.zhaoshang.fulfilment;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.calendar.WorkingCalendar;
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.system.Actors;
 import cn.zhaoshang.system.ApiError.FieldError;
@@ -47,20 +46,14 @@ class RecordMilestoneListener implements TaskListener {
             errors.add(new FieldError(Var.MILESTONE, "当前应登记「" + Milestone.label(expected) + "」/ the milestone due now is "
                     + expected));
         }
-        LocalDate reachedOn = FormValues.date(task.getVariable(Var.REACHED_ON), Var.REACHED_ON, errors);
-        LocalDate today = LeadLedger.now().atZone(WorkingCalendar.BEIJING).toLocalDate();
-        if (reachedOn == null && errors.stream().noneMatch(e -> e.field().equals(Var.REACHED_ON))) {
-            errors.add(new FieldError(Var.REACHED_ON, "请填写达成日期 / reachedOn is required"));
-        } else if (reachedOn != null && reachedOn.isAfter(today)) {
-            errors.add(new FieldError(Var.REACHED_ON, "达成日期不能晚于今天 / reachedOn cannot be in the future"));
-        }
+        LocalDate reachedOn = FormValues.pastDate(task.getVariable(Var.REACHED_ON), Var.REACHED_ON, "达成日期", errors);
         String evidence = FormValues.text(task.getVariable(Var.EVIDENCE));
         FormValues.requireText(errors, Var.EVIDENCE, evidence, 2000, "佐证材料说明");
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         String actor = Actors.current(identityService, task.getAssignee());
-        if (milestones.reach(agreementId, expected, reachedOn, evidence, actor, LeadLedger.now()) != 1) {
+        if (milestones.reach(agreementId, expected, reachedOn, evidence, actor, EngineClock.now()) != 1) {
             throw new InvalidInputException(Var.MILESTONE, "该节点已登记 / This milestone is already recorded");
         }
         ledger.note(projectId, "MILESTONE_REACHED", actor, Milestone.label(expected) + "（" + reachedOn + "）：" + evidence);

@@ -1,5 +1,6 @@
 package cn.zhaoshang.lead;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class ArchiveLeadDelegate implements JavaDelegate {
         long leadId = LeadVariables.leadId(execution);
         String reason = (String) execution.getVariable(Var.MEETING_REASON);
         Lead lead = ledger.lock(leadId);
-        leads.recordMeetingDecision(leadId, LeadStatus.INVALID, reason, null, null, LeadLedger.now());
+        leads.recordMeetingDecision(leadId, LeadStatus.INVALID, reason, null, null, EngineClock.now());
         ledger.recordStatusChange(leadId, lead.getStatus(), LeadStatus.INVALID, MeetingActor.of(execution),
                 "研判会议 #" + execution.getVariable(Var.MEETING_ID) + " 认定为无效线索，归档：" + reason);
     }

@@ -1,5 +1,6 @@
 package cn.zhaoshang.lead;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class CreateProjectFromLeadDelegate implements JavaDelegate {
         String actor = MeetingActor.of(execution);
         Lead lead = ledger.lock(leadId);
         leads.recordMeetingDecision(leadId, LeadStatus.VALID, item.reason(), item.responsibleUnit(),
-                item.taskForceLeader(), LeadLedger.now());
+                item.taskForceLeader(), EngineClock.now());
         ledger.recordStatusChange(leadId, lead.getStatus(), LeadStatus.VALID, actor, "研判会议 #" + meetingId
                 + " 认定为有效线索，转办至 " + item.responsibleUnit() + "，专班组长 " + item.taskForceLeader());
         Project project = negotiations.open(leads.findById(leadId).orElseThrow(), item.responsibleUnit(),

@@ -31,7 +31,7 @@ class LeadController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LeadService.Reported> report(@RequestBody LeadReport report, Authentication caller) {
-        LeadService.Reported reported = leads.report(report, caller.getName());
+        LeadService.Reported reported = leads.report(report);
         return ResponseEntity.created(URI.create("/api/leads/" + reported.leadId())).body(reported);
     }
 

@@ -2,7 +2,6 @@ package cn.zhaoshang.lead;
 
 import java.time.Instant;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.ledger.LedgerEvent;
 import cn.zhaoshang.ledger.LedgerEventMapper;
 import cn.zhaoshang.ledger.Project;
@@ -40,7 +40,7 @@ public class LeadLedger {
 
     /** A new lead, version 1, as reported. */
     public Lead report(LeadReport report, String reporter, String processInstanceId) {
-        Instant now = now();
+        Instant now = EngineClock.now();
         Lead lead = new Lead();
         lead.apply(report);
         lead.setReporter(reporter);
@@ -65,9 +65,9 @@ public class LeadLedger {
         int version = lead.getVersion() + 1;
         lead.apply(report);
         lead.setVersion(version);
-        lead.setUpdatedAt(now());
+        lead.setUpdatedAt(EngineClock.now());
         leads.updateReport(lead);
-        revisions.insert(new LeadRevision(null, leadId, version, toJson(report), note, actor, now()));
+        revisions.insert(new LeadRevision(null, leadId, version, toJson(report), note, actor, EngineClock.now()));
         changeStatus(leadId, LeadStatus.REPORTED, actor, "补充后重新报送（第 " + version + " 版）");
         return lead;
     }
@@ -76,7 +76,7 @@ public class LeadLedger {
     public void merge(long leadId, long earlierLeadId, String actor, String opinion) {
         Lead lead = lock(leadId);
         lock(earlierLeadId);
-        leads.markMerged(leadId, earlierLeadId, opinion, now());
+        leads.markMerged(leadId, earlierLeadId, opinion, EngineClock.now());
         append(leadId, "STATUS_CHANGED", lead.getStatus(), LeadStatus.MERGED, actor,
                 "合并至在先线索 #" + earlierLeadId + (opinion == null ? "" : "：" + opinion));
         append(earlierLeadId, "DUPLICATE_MERGED", null, null, actor,
@@ -85,7 +85,7 @@ public class LeadLedger {
 
     public void changeStatus(long leadId, LeadStatus to, String actor, String note) {
         Lead lead = lock(leadId);
-        leads.updateStatus(leadId, to, now());
+        leads.updateStatus(leadId, to, EngineClock.now());
         append(leadId, "STATUS_CHANGED", lead.getStatus(), to, actor, note);
     }
 
@@ -99,25 +99,20 @@ public class LeadLedger {
         append(leadId, eventType, null, null, actor, note);
     }
 
-    /** An event that belongs to the lead and to a project made from it. */
-    public void noteWithProject(long leadId, long projectId, String eventType, String actor, String note) {
-        events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, now()));
-    }
-
     /**
      * The audited administrator correction of a lead's attribution (its reporting unit), the only way to change it;
      * every project made from the lead follows, and the lead's and each project's ledger say who, when and why.
      */
     public void correctAttribution(long leadId, String unit, String actor, String reason) {
         Lead lead = lock(leadId);
-        leads.updateReportingUnit(leadId, unit, now());
+        leads.updateReportingUnit(leadId, unit, EngineClock.now());
         String note = "归属更正：" + lead.getReportingUnit() + " → " + unit + "。理由：" + reason;
         append(leadId, "ATTRIBUTION_CORRECTED", null, null, actor, note);
         for (Project project : projects.findByLeadId(leadId)) {
             events.insert(new LedgerEvent(null, project.getId(), leadId, "ATTRIBUTION_CORRECTED", null, null, actor, note,
-                    now()));
+                    EngineClock.now()));
         }
-        projects.updateReportingUnitOfLead(leadId, unit, now());
+        projects.updateReportingUnitOfLead(leadId, unit, EngineClock.now());
     }
 
     public Lead lock(long leadId) {
@@ -127,7 +122,7 @@ public class LeadLedger {
 
     private void append(long leadId, String type, LeadStatus from, LeadStatus to, String actor, String note) {
         events.insert(new LedgerEvent(null, null, leadId, type, from == null ? null : from.name(),
-                to == null ? null : to.name(), actor, note, now()));
+                to == null ? null : to.name(), actor, note, EngineClock.now()));
     }
 
     private String toJson(LeadReport report) {
@@ -138,7 +133,4 @@ public class LeadLedger {
         }
     }
 
-    public static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
 }

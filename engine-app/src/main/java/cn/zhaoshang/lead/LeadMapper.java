@@ -29,9 +29,6 @@ public interface LeadMapper {
     @Update("UPDATE lead SET status = #{status}, updated_at = #{at} WHERE id = #{id}")
     int updateStatus(@Param("id") long id, @Param("status") LeadStatus status, @Param("at") Instant at);
 
-    @Update("UPDATE lead SET process_instance_id = #{processInstanceId} WHERE id = #{id}")
-    int linkProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
-
     @Update("UPDATE lead SET major_project = #{major}, major_reason = #{reason} WHERE id = #{id}")
     int updateMajorProject(@Param("id") long id, @Param("major") boolean major, @Param("reason") String reason);
 

@@ -17,7 +17,6 @@ import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
-import cn.zhaoshang.system.InvalidInputException;
 import cn.zhaoshang.system.WithoutAuthorization;
 import cn.zhaoshang.unit.UnitMapper;
 
@@ -31,7 +30,6 @@ public class LeadService {
 
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
-    private final ReportingUnits reportingUnits;
     private final LeadMapper leads;
     private final LeadRevisionMapper revisions;
     private final ConsultationMapper consultations;
@@ -40,14 +38,13 @@ public class LeadService {
     private final LeadLedger ledger;
     private final UnitMapper unitMapper;
 
-    LeadService(RuntimeService runtimeService, IdentityService identityService, ReportingUnits reportingUnits,
+    LeadService(RuntimeService runtimeService, IdentityService identityService,
             LeadMapper leads, LeadRevisionMapper revisions, ConsultationMapper consultations, LedgerEventMapper events,
             ProjectMapper projects, LeadLedger ledger, UnitMapper unitMapper) {
         this.ledger = ledger;
         this.unitMapper = unitMapper;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
-        this.reportingUnits = reportingUnits;
         this.leads = leads;
         this.revisions = revisions;
         this.consultations = consultations;
@@ -57,23 +54,15 @@ public class LeadService {
 
     /** The engine's current authentication (the caller) becomes the reporter. */
     @Transactional
-    public Reported report(LeadReport report, String userId) {
-        List<FieldError> errors = new ArrayList<>(LeadReportValidator.validate(report));
-        if (errors.isEmpty()) {
-            report = LeadReportValidator.normalise(report);
-            errors.addAll(reportingUnits.check(userId, report.reportingUnit()));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
-        }
+    public Reported report(LeadReport report) {
+        // registerLeadDelegate checks the report (the same rules as for the Tasklist start form); its 400 rolls all back
         Map<String, Object> variables = LeadReportValidator.toVariables(report);
         try {
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(LeadScreening.PROCESS_KEY, variables);
             Lead lead = leads.findById(Long.parseLong(instance.getBusinessKey())).orElseThrow();
             return new Reported(lead.getId(), instance.getId(), lead.getStatus());
         } catch (RuntimeException e) {
-            throw InvalidInputException.findIn(e).map(invalid -> (RuntimeException) ApiException.validation(invalid.errors()))
-                    .orElse(e);
+            throw ApiException.fromEngine(e);
         }
     }
 

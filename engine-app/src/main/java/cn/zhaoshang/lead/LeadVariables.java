@@ -1,6 +1,7 @@
 package cn.zhaoshang.lead;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -8,6 +9,10 @@ import static cn.zhaoshang.lead.LeadScreening.Var;
 
 /** Moves a lead between its row and the few process variables the forms, task lists and the DMN read. */
 final class LeadVariables {
+
+    /** the report fields that stay process variables (task names, DMN MajorProject inputs); see setDecisionInputs. */
+    private static final Set<String> KEPT_IN_PROCESS = Set.of(Var.COMPANY_NAME, Var.PROJECT_NAME, Var.INDUSTRY,
+            Var.TOTAL_INVESTMENT_WAN, Var.FOREIGN_CAPITAL_USD_WAN);
 
     private LeadVariables() {
     }
@@ -32,12 +37,7 @@ final class LeadVariables {
 
     /** The report fields that only the forms carry; they live in table lead, not in the process. */
     static void removeReportFields(VariableScope scope) {
-        for (String name : Var.REPORT_FIELDS) {
-            if (!name.equals(Var.COMPANY_NAME) && !name.equals(Var.PROJECT_NAME) && !name.equals(Var.INDUSTRY)
-                    && !name.equals(Var.TOTAL_INVESTMENT_WAN) && !name.equals(Var.FOREIGN_CAPITAL_USD_WAN)) {
-                scope.removeVariable(name);
-            }
-        }
+        Var.REPORT_FIELDS.stream().filter(name -> !KEPT_IN_PROCESS.contains(name)).forEach(scope::removeVariable);
     }
 
     /** Fills a form with the lead as stored (the supplement form). */

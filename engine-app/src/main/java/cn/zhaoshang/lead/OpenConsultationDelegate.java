@@ -1,5 +1,6 @@
 package cn.zhaoshang.lead;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,9 @@ class OpenConsultationDelegate implements JavaDelegate {
         if (departments.isEmpty()) {
             throw new IllegalStateException("没有配置书面征询部门 / No consultation departments are configured");
         }
-        leads.nextConsultationRound(leadId, LeadLedger.now());
+        leads.nextConsultationRound(leadId, EngineClock.now());
         int round = leads.findById(leadId).orElseThrow().getConsultationRound();
-        Instant now = LeadLedger.now();
+        Instant now = EngineClock.now();
         Instant due = deadlines.consultationDueAt().toInstant();
         List<String> groups = new ArrayList<>();
         for (ConsultationDepartment department : departments) {

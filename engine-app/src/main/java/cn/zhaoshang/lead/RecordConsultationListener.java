@@ -1,5 +1,6 @@
 package cn.zhaoshang.lead;
 
+import cn.zhaoshang.system.EngineClock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,10 +68,10 @@ class RecordConsultationListener implements TaskListener {
         }
         String actor = Actors.current(identityService, task.getAssignee());
         ConsultationOpinion request = consultations.find(leadId, round, department).orElseThrow();
-        if (consultations.answer(leadId, round, department, answer.name(), opinion, actor, LeadLedger.now()) != 1) {
+        if (consultations.answer(leadId, round, department, answer.name(), opinion, actor, EngineClock.now()) != 1) {
             throw new InvalidInputException(Var.ANSWER, "该部门已答复本轮征询 / This department has already answered");
         }
-        boolean late = LeadLedger.now().isAfter(request.dueAt());
+        boolean late = EngineClock.now().isAfter(request.dueAt());
         ledger.note(leadId, "CONSULTATION_ANSWERED", actor, request.departmentName() + "：" + answer.label()
                 + (late ? "（逾期答复）" : "") + "。" + opinion);
     }

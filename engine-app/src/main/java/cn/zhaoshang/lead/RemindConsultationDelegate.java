@@ -1,5 +1,6 @@
 package cn.zhaoshang.lead;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ class RemindConsultationDelegate implements JavaDelegate {
         Lead lead = leads.findById(leadId).orElseThrow();
         int round = lead.getConsultationRound();
         ConsultationOpinion request = consultations.find(leadId, round, department).orElseThrow();
-        consultations.markReminded(leadId, round, department, LeadLedger.now());
+        consultations.markReminded(leadId, round, department, EngineClock.now());
         String text = "线索 #" + leadId + "（" + lead.getCompanyName() + " · " + lead.getProjectName()
                 + "）的书面征询意见已逾期，请尽快答复。";
         notifier.notifyGroup(department, "催办：书面征询意见", text);

@@ -1,7 +1,6 @@
 package cn.zhaoshang.ledger;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
+import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.unit.UnitMapper;
 
 /**
@@ -23,8 +23,6 @@ import cn.zhaoshang.unit.UnitMapper;
 @RestController
 @RequestMapping(path = "/api/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
 class FunnelController {
-
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final FunnelMapper funnel;
     private final UnitMapper units;
@@ -45,8 +43,8 @@ class FunnelController {
         if (unit != null && units.findByCode(unit).isEmpty()) {
             throw ApiException.validation(List.of(new FieldError("unit", "单位 " + unit + " 不存在 / Unknown unit " + unit)));
         }
-        List<FunnelRow> rows = funnel.countByUnit(unit, from == null ? null : from.atStartOfDay(BEIJING).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(BEIJING).toInstant());
+        List<FunnelRow> rows = funnel.countByUnit(unit, from == null ? null : from.atStartOfDay(EngineClock.BEIJING).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant());
         FunnelRow total = new FunnelRow(null, "合计", sum(rows, FunnelRow::reported), sum(rows, FunnelRow::screening),
                 sum(rows, FunnelRow::valid), sum(rows, FunnelRow::inNegotiation), sum(rows, FunnelRow::inApproval),
                 sum(rows, FunnelRow::approved), sum(rows, FunnelRow::rejectedOrArchived));

@@ -2,10 +2,11 @@ package cn.zhaoshang.ledger;
 
 import java.time.Instant;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import cn.zhaoshang.system.EngineClock;
 
 /**
  * Writes project state changes together with their ledger entry. Called from service tasks and listeners,
@@ -26,7 +27,7 @@ public class ProjectLedger {
     }
 
     public Project register(Project project) {
-        Instant now = now();
+        Instant now = EngineClock.now();
         project.setStatus(ProjectStatus.SUBMITTED);
         project.setCreatedAt(now);
         project.setUpdatedAt(now);
@@ -38,7 +39,7 @@ public class ProjectLedger {
 
     /** A VALID lead becomes a project in negotiation; the event names both, so the project traces to its lead. */
     public Project openFromLead(Project project, String actor, String note) {
-        Instant now = now();
+        Instant now = EngineClock.now();
         project.setStatus(ProjectStatus.NEGOTIATING);
         project.setCreatedAt(now);
         project.setUpdatedAt(now);
@@ -55,7 +56,7 @@ public class ProjectLedger {
             throw new IllegalStateException("project " + project.getId() + " is " + project.getStatus() + ", not negotiating");
         }
         application.setStatus(ProjectStatus.SUBMITTED);
-        application.setUpdatedAt(now());
+        application.setUpdatedAt(EngineClock.now());
         projects.attachApplication(application);
         append(project.getId(), "SUBMITTED", project.getStatus(), ProjectStatus.SUBMITTED, actor,
                 "签署考察联审意见，提交落地审批：" + application.getJointOpinion());
@@ -63,29 +64,25 @@ public class ProjectLedger {
 
     /** An event of the project that the lead's history shows too (the project was split from it, …). */
     public void noteWithLead(long projectId, Long leadId, String eventType, String actor, String note) {
-        events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, now()));
-    }
-
-    public void linkProcessInstance(long projectId, String processInstanceId) {
-        projects.linkProcessInstance(projectId, processInstanceId, now());
+        events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, EngineClock.now()));
     }
 
     public void recordTier(long projectId, String tier, String actor) {
         Project project = lock(projectId);
-        projects.updateTierAndStatus(projectId, tier, ProjectStatus.IN_APPROVAL, now());
+        projects.updateTierAndStatus(projectId, tier, ProjectStatus.IN_APPROVAL, EngineClock.now());
         append(projectId, "TIER_DETERMINED", project.getStatus(), ProjectStatus.IN_APPROVAL, actor,
                 "审批层级：" + tier);
     }
 
     public void changeStatus(long projectId, ProjectStatus to, String actor, String note) {
         Project project = lock(projectId);
-        projects.updateStatus(projectId, to, now());
+        projects.updateStatus(projectId, to, EngineClock.now());
         append(projectId, "STATUS_CHANGED", project.getStatus(), to, actor, note);
     }
 
     public void reviseApplication(Project revised, String actor) {
         Project project = lock(revised.getId());
-        revised.setUpdatedAt(now());
+        revised.setUpdatedAt(EngineClock.now());
         projects.updateApplication(revised);
         append(revised.getId(), "REVISED", project.getStatus(), project.getStatus(), actor, "申请材料已修改并重新提交");
     }
@@ -102,10 +99,7 @@ public class ProjectLedger {
 
     private void append(long projectId, String type, ProjectStatus from, ProjectStatus to, String actor, String note) {
         events.insert(new LedgerEvent(null, projectId, null, type, from == null ? null : from.name(),
-                to == null ? null : to.name(), actor, note, now()));
+                to == null ? null : to.name(), actor, note, EngineClock.now()));
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
 }

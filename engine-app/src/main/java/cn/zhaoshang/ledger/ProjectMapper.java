@@ -35,10 +35,6 @@ public interface ProjectMapper {
     int updateTierAndStatus(@Param("id") long id, @Param("tier") String tier, @Param("status") ProjectStatus status,
             @Param("at") Instant at);
 
-    @Update("UPDATE project SET process_instance_id = #{processInstanceId}, updated_at = #{at} WHERE id = #{id}")
-    int linkProcessInstance(@Param("id") long id, @Param("processInstanceId") String processInstanceId,
-            @Param("at") Instant at);
-
     /** Replaces the application data after a revision; tier and status are set by the process. */
     int updateApplication(Project project);
 

@@ -1,10 +1,10 @@
 package cn.zhaoshang.meeting;
 
+import cn.zhaoshang.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.zhaoshang.lead.LeadLedger;
 
 import static cn.zhaoshang.meeting.ResearchMeeting.Var;
 
@@ -20,6 +20,6 @@ class CloseEmptyMeetingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        meetings.closeEmpty(((Number) execution.getVariable(Var.MEETING_ID)).longValue(), LeadLedger.now());
+        meetings.closeEmpty(((Number) execution.getVariable(Var.MEETING_ID)).longValue(), EngineClock.now());
     }
 }

@@ -1,5 +1,6 @@
 package cn.zhaoshang.meeting;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import cn.zhaoshang.lead.ConsultationMapper;
 import cn.zhaoshang.lead.ConsultationSummary;
 import cn.zhaoshang.lead.Industry;
 import cn.zhaoshang.lead.Lead;
-import cn.zhaoshang.lead.LeadLedger;
 import cn.zhaoshang.lead.LeadMapper;
 import cn.zhaoshang.unit.Unit;
 import cn.zhaoshang.unit.UnitMapper;
@@ -64,7 +64,7 @@ class GenerateMinutesDelegate implements JavaDelegate {
                     item.reason(), item.responsibleUnit() == null ? null : unitName(item.responsibleUnit()),
                     item.taskForceLeader()));
         }
-        Instant now = LeadLedger.now();
+        Instant now = EngineClock.now();
         byte[] document = MinutesDocument.render(new MinutesDocument.Minutes(number,
                 MeetingKind.valueOf(meeting.kind()).label(), meeting.heldOn(), organiser, meeting.attendees(), items, now));
         meetings.insertMinutes(new StoredMinutes(meetingId, number, "线索研判会议纪要-" + number + ".docx", document, now));

@@ -1,5 +1,6 @@
 package cn.zhaoshang.meeting;
 
+import cn.zhaoshang.system.EngineClock;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,7 +35,7 @@ class OpenMeetingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Instant now = LeadLedger.now();
+        Instant now = EngineClock.now();
         NewMeeting meeting = new NewMeeting();
         MeetingKind kind = MeetingKind.AD_HOC.name().equals(execution.getVariable(Var.MEETING_KIND))
                 ? MeetingKind.AD_HOC : MeetingKind.MONTHLY;

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.lead.MeetingDecision;
@@ -53,13 +52,7 @@ class RecordMeetingDecisionsListener implements TaskListener {
         List<FieldError> errors = new ArrayList<>();
         String attendees = FormValues.text(task.getVariable(Var.ATTENDEES));
         FormValues.requireText(errors, Var.ATTENDEES, attendees, MAX_TEXT, "参会人员");
-        LocalDate heldOn = FormValues.date(task.getVariable(Var.HELD_ON), Var.HELD_ON, errors);
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
-        if (heldOn == null && errors.stream().noneMatch(e -> e.field().equals(Var.HELD_ON))) {
-            errors.add(new FieldError(Var.HELD_ON, "会议日期不能为空 / heldOn is required"));
-        } else if (heldOn != null && heldOn.isAfter(today)) {
-            errors.add(new FieldError(Var.HELD_ON, "会议日期不能晚于今天 / heldOn cannot be in the future"));
-        }
+        LocalDate heldOn = FormValues.pastDate(task.getVariable(Var.HELD_ON), Var.HELD_ON, "会议日期", errors);
         Map<Long, ItemDecision> byLead = new HashMap<>();
         for (ItemDecision decision : agendaForm.parse(task.getVariable(Var.ITEM_DECISIONS), errors)) {
             if (decision.leadId() != null && byLead.put(decision.leadId(), decision) != null) {

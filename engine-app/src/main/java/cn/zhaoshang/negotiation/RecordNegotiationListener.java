@@ -1,20 +1,19 @@
 package cn.zhaoshang.negotiation;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.approval.LandingApplication;
 import cn.zhaoshang.approval.LandingApplicationValidator;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.system.Actors;
+import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.FormValues;
 import cn.zhaoshang.system.InvalidInputException;
@@ -63,13 +62,8 @@ class RecordNegotiationListener implements TaskListener {
         String opinion = FormValues.text(task.getVariable(Var.OPINION));
         switch (step) {
             case INSPECTION, NEGOTIATION -> {
-                LocalDate heldOn = FormValues.date(task.getVariable(Var.HELD_ON), Var.HELD_ON, errors);
-                LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-                if (heldOn == null && errors.isEmpty()) {
-                    errors.add(new FieldError(Var.HELD_ON, "请填写日期 / heldOn is required"));
-                } else if (heldOn != null && heldOn.isAfter(today)) {
-                    errors.add(new FieldError(Var.HELD_ON, "不能登记未来的" + step.label() + " / heldOn cannot be in the future"));
-                }
+                LocalDate heldOn = FormValues.pastDate(task.getVariable(Var.HELD_ON), Var.HELD_ON, step.label() + "日期",
+                        errors);
                 String summary = FormValues.text(task.getVariable(Var.SUMMARY));
                 FormValues.requireText(errors, Var.SUMMARY, summary, 4000, "情况摘要");
                 String place = FormValues.text(task.getVariable(Var.PLACE));
@@ -78,7 +72,7 @@ class RecordNegotiationListener implements TaskListener {
                 FormValues.limitText(errors, Var.PARTICIPANTS, participants, 1000, "参加人员");
                 failOn(errors);
                 entries.insert(new NegotiationEntry(null, projectId, step.name(), heldOn, place, participants, summary,
-                        task.getId(), actor, ClockUtil.getCurrentTime().toInstant()));
+                        task.getId(), actor, EngineClock.now()));
                 ledger.note(projectId, step.name() + "_RECORDED", actor, step.label() + "（" + heldOn
                         + (place == null ? "" : "，" + place) + "）：" + summary);
             }

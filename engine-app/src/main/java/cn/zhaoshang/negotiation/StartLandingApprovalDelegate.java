@@ -1,7 +1,7 @@
 package cn.zhaoshang.negotiation;
 
 import java.util.HashMap;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -16,7 +16,6 @@ import cn.zhaoshang.approval.LandingApplicationService;
 import cn.zhaoshang.approval.LandingApplicationValidator;
 import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.system.Actors;
-import cn.zhaoshang.system.ApiError.FieldError;
 
 import static cn.zhaoshang.negotiation.InspectionNegotiation.Var;
 
@@ -38,16 +37,18 @@ class StartLandingApprovalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long projectId = ((Number) execution.getVariable(Var.PROJECT_ID)).longValue();
-        List<FieldError> ignored = new java.util.ArrayList<>();
-        LandingApplication application = LandingApplicationValidator.fromVariables(execution.getVariables(), ignored);
-        Map<String, Object> variables = new HashMap<>(LandingApplicationService.formVariables(application));
+        // already checked by recordNegotiationListener when the joint opinion was signed
+        LandingApplication application = LandingApplicationValidator.fromVariables(execution.getVariables(), new ArrayList<>());
+        Map<String, Object> form = LandingApplicationService.formVariables(application);
+        Map<String, Object> variables = new HashMap<>(form);
         variables.put(LandingApproval.Var.PROJECT_ID, projectId);
         variables.put(LandingApproval.Var.APPLICANT, Actors.current(identityService, null));
         variables.put(LandingApproval.Var.JOINT_OPINION, execution.getVariable(Var.OPINION));
         ProcessInstance approval = runtimeService.startProcessInstanceByKey(LandingApproval.PROCESS_KEY,
                 String.valueOf(projectId), variables);
         execution.setVariable(Var.APPROVAL_PROCESS_INSTANCE_ID, approval.getId());
-        for (String name : LandingApplicationService.formVariables(application).keySet()) {
+        // the application now lives in table project; the negotiation keeps only the names it shows
+        for (String name : form.keySet()) {
             if (!name.equals(LandingApproval.Var.COMPANY_NAME) && !name.equals(LandingApproval.Var.PROJECT_NAME)) {
                 execution.removeVariable(name);
             }

@@ -39,6 +39,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", message);
     }
 
+    /** What the engine threw, as the caller should hear it: invalid input found inside (even wrapped) is a 400. */
+    public static RuntimeException fromEngine(RuntimeException thrown) {
+        return InvalidInputException.findIn(thrown).<RuntimeException>map(invalid -> validation(invalid.errors()))
+                .orElse(thrown);
+    }
+
     public ApiError toBody() {
         return new ApiError(status.value(), error, getMessage(), fieldErrors);
     }

@@ -123,7 +123,7 @@ class DemoLifecycle implements ApplicationRunner {
     }
 
     private long report(LeadReport report) {
-        return as("reporter", () -> leads.report(report, "reporter").leadId());
+        return as("reporter", () -> leads.report(report).leadId());
     }
 
     private long checked(long leadId) {

@@ -57,7 +57,7 @@ public final class FormValues {
             return d;
         }
         if (value instanceof java.util.Date d) {
-            return d.toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+            return d.toInstant().atZone(EngineClock.BEIJING).toLocalDate();
         }
         String text = value.toString().strip();
         try {
@@ -66,6 +66,18 @@ public final class FormValues {
             errors.add(new FieldError(name, "日期格式应为 yyyy-MM-dd / must be a date like 2026-11-23"));
             return null;
         }
+    }
+
+    /** A required date that has already happened (a meeting held, a milestone reached, a contract signed). */
+    public static LocalDate pastDate(Object value, String name, String label, List<FieldError> errors) {
+        int before = errors.size();
+        LocalDate day = date(value, name, errors);
+        if (day == null && errors.size() == before) {
+            errors.add(new FieldError(name, label + "不能为空 / " + name + " is required"));
+        } else if (day != null && day.isAfter(EngineClock.today())) {
+            errors.add(new FieldError(name, label + "不能晚于今天 / " + name + " cannot be in the future"));
+        }
+        return day;
     }
 
     public static void requireText(List<FieldError> errors, String field, String value, int maxLength, String label) {

@@ -134,14 +134,11 @@ public class TaskActionService {
                 throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务刚被他人办结 / The task was just completed");
             }
             throw ApiException.forbidden("无权办理该任务 / You may not work on this task");
-        } catch (InvalidInputException e) {
-            throw ApiException.validation(e.errors());
         } catch (NullValueException e) {
             throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务已办结 / The task has already been completed");
         } catch (RuntimeException e) {
-            InvalidInputException invalid = InvalidInputException.findIn(e).orElse(null);
-            if (invalid != null) {
-                throw ApiException.validation(invalid.errors());
+            if (InvalidInputException.findIn(e).isPresent()) {
+                throw ApiException.fromEngine(e);
             }
             if (ConcurrencyFailures.isLostRace(e)) {
                 throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
