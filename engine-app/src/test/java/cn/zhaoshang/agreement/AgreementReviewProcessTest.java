@@ -18,8 +18,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,15 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-
-
-
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -143,7 +136,6 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
         }
     }
 
-
     TaskListener recordDraft = mock(TaskListener.class);
     TaskListener recordReview = mock(TaskListener.class);
     JavaDelegate remindReviewer = mock(JavaDelegate.class);
@@ -183,7 +175,6 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.START_FULFILMENT, startFulfilment);
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
-
 
     // ------------------------------------------------------------------ Signed
 
@@ -526,13 +517,6 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
                 .initializeFormKeys().singleResult();
     }
 
-    void assertDeployedForm(Task task, String formId) throws IOException {
-        assertThat(task.getCamundaFormRef().getKey()).isEqualTo(formId);
-        try (InputStream deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            assertThat(new String(deployed.readAllBytes(), StandardCharsets.UTF_8)).contains("\"" + formId + "\"");
-        }
-    }
-
     Job timer(ProcessInstance agreement, String timerId) {
         return managementService.createJobQuery().processInstanceId(agreement.getId()).timers().activityId(timerId)
                 .singleResult();
@@ -541,12 +525,5 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
     List<String> executableTimers(ProcessInstance agreement) {
         return managementService.createJobQuery().processInstanceId(agreement.getId()).timers().executable().list()
                 .stream().map(Job::getId).toList();
-    }
-
-    /** User tasks the agreement went through, in order. */
-    List<String> userTasksOf(ProcessInstance agreement) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(agreement.getId())
-                .activityType("userTask").orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricActivityInstance::getActivityId).toList();
     }
 }

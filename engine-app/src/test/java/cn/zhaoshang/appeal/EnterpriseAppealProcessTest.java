@@ -26,15 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-
-
-
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -100,7 +95,6 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         }
     }
 
-
     JavaDelegate registerAppeal = mock(JavaDelegate.class);
     JavaDelegate escalateAppeal = mock(JavaDelegate.class);
     JavaDelegate answerAppeal = mock(JavaDelegate.class);
@@ -141,7 +135,6 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.ANSWER_APPEAL, answerAppeal);
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
-
 
     // ------------------------------------------------------------------ 受理、交办、反馈 (tongcheng §22)
 
@@ -338,21 +331,5 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
     Job overdueTimer(ProcessInstance appeal) {
         return managementService.createJobQuery().processInstanceId(appeal.getId()).timers().activityId(OVERDUE)
                 .singleResult();
-    }
-
-    void assertDeployedForm(Task task, String form) throws IOException {
-        Task withFormKey = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-        assertThat(withFormKey.getCamundaFormRef().getKey()).isEqualTo(form);
-        assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("deployment");
-        try (InputStream deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            assertThat(new String(deployed.readAllBytes(), StandardCharsets.UTF_8)).contains("\"" + form + "\"");
-        }
-    }
-
-    /** User tasks the appeal went through, in order. */
-    List<String> userTasksOf(ProcessInstance appeal) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(appeal.getId())
-                .activityType("userTask").orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricActivityInstance::getActivityId).toList();
     }
 }

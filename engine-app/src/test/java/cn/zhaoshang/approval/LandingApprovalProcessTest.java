@@ -29,15 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-
-
-
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -129,7 +124,6 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
                 Arguments.of(APPROVE_BY_DEV_ZONE, "DEVZONE", Groups.DEVZONE, Form.APPROVAL_STEP));
     }
 
-
     JavaDelegate registerApplication = mock(JavaDelegate.class);
     JavaDelegate recordTier = mock(JavaDelegate.class);
     JavaDelegate markApproved = mock(JavaDelegate.class);
@@ -157,9 +151,7 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.DEADLINES, new ApprovalDeadlines(new ApprovalDeadlineProperties(null, null)));
     }
 
-
     // ------------------------------------------------------------------ Approved all the way
-
 
     @Test
     @DisplayName("T1 application (工业 10 亩): county head consents → deputy head approves → approved")
@@ -274,7 +266,6 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
 
     // ------------------------------------------------------------------ Every approval step
 
-
     @ParameterizedTest(name = "{0} ({1}) goes to group {2} with form {3}, due in 5 days")
     @MethodSource("approvalSteps")
     @DisplayName("Every approval step is a task of its group, with its deployed form and a due date")
@@ -370,7 +361,6 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
     }
 
     // ------------------------------------------------------------------ Returned and revised
-
 
     @Test
     @DisplayName("T1 application returned at county-head consent, resubmitted with 80 亩 → decided again as T3 → "
@@ -492,13 +482,6 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
     Task openTask(ProcessInstance application, String step) {
         return taskService.createTaskQuery().processInstanceId(application.getId()).taskDefinitionKey(step)
                 .singleResult();
-    }
-
-    /** User tasks the application went through, in order. */
-    List<String> userTasksOf(ProcessInstance application) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(application.getId())
-                .activityType("userTask").orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricActivityInstance::getActivityId).toList();
     }
 
     static String suffix(String step) {

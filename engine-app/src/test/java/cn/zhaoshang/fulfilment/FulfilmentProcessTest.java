@@ -18,7 +18,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,16 +31,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-
-
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -124,7 +119,6 @@ class FulfilmentProcessTest extends ProcessModelTestSupport {
     /** an industrial project that needs land: all eight milestones. */
     static final List<String> MILESTONES = Fulfilment.MILESTONES;
 
-
     JavaDelegate planNextMilestone = mock(JavaDelegate.class);
     JavaDelegate escalateOverdueMilestone = mock(JavaDelegate.class);
     JavaDelegate flagStaleProgress = mock(JavaDelegate.class);
@@ -180,7 +174,6 @@ class FulfilmentProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.RECORD_ASSESSMENT, recordAssessment);
         Mocks.register(Bean.CLOSE_FULFILMENT, closeFulfilment);
     }
-
 
     // ------------------------------------------------------------------ Milestones (qiaocheng §七, tongcheng §25)
 
@@ -544,21 +537,5 @@ class FulfilmentProcessTest extends ProcessModelTestSupport {
         return taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(IdentityLink::getGroupId).toList();
-    }
-
-    void assertDeployedForm(Task task, String form) throws IOException {
-        Task withFormKey = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-        assertThat(withFormKey.getCamundaFormRef().getKey()).isEqualTo(form);
-        assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("deployment");
-        try (InputStream deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            assertThat(new String(deployed.readAllBytes(), StandardCharsets.UTF_8)).contains("\"" + form + "\"");
-        }
-    }
-
-    /** User tasks the fulfilment went through, in order. */
-    List<String> userTasksOf(ProcessInstance fulfilment) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(fulfilment.getId())
-                .activityType("userTask").orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricActivityInstance::getActivityId).toList();
     }
 }

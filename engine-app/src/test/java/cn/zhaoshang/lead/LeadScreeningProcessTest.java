@@ -26,15 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
-
-
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -134,7 +129,6 @@ class LeadScreeningProcessTest extends ProcessModelTestSupport {
         }
     }
 
-
     JavaDelegate registerLead = mock(JavaDelegate.class);
     JavaDelegate checkDuplicate = mock(JavaDelegate.class);
     JavaDelegate mergeLead = mock(JavaDelegate.class);
@@ -206,7 +200,6 @@ class LeadScreeningProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.RECORD_CONSULTATION, recordConsultation);
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
-
 
     // ------------------------------------------------------------------ Valid all the way
 
@@ -710,21 +703,5 @@ class LeadScreeningProcessTest extends ProcessModelTestSupport {
     List<Job> overdueTimers(ProcessInstance lead) {
         return managementService.createJobQuery().processInstanceId(lead.getId()).timers()
                 .activityId(CONSULTATION_OVERDUE).list();
-    }
-
-    void assertDeployedForm(Task task, String form) throws IOException {
-        Task withFormKey = taskService.createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-        assertThat(withFormKey.getCamundaFormRef().getKey()).isEqualTo(form);
-        assertThat(withFormKey.getCamundaFormRef().getBinding()).isEqualTo("deployment");
-        try (InputStream deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            assertThat(new String(deployed.readAllBytes(), StandardCharsets.UTF_8)).contains("\"" + form + "\"");
-        }
-    }
-
-    /** User tasks the lead went through, in order. */
-    List<String> userTasksOf(ProcessInstance lead) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(lead.getId())
-                .activityType("userTask").orderPartiallyByOccurrence().asc().list().stream()
-                .map(HistoricActivityInstance::getActivityId).toList();
     }
 }

@@ -22,10 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
-
-
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -87,7 +83,6 @@ class ResearchMeetingProcessTest extends ProcessModelTestSupport {
         }
     }
 
-
     JavaDelegate openMeeting = mock(JavaDelegate.class);
     JavaDelegate closeEmptyMeeting = mock(JavaDelegate.class);
     TaskListener recordMeetingDecisions = mock(TaskListener.class);
@@ -117,7 +112,6 @@ class ResearchMeetingProcessTest extends ProcessModelTestSupport {
             return null;
         }).when(recordMeetingDecisions).notify(any(DelegateTask.class));
     }
-
 
     // ------------------------------------------------------------------ how a meeting starts
 

@@ -22,9 +22,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
-
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -79,7 +76,6 @@ class InspectionNegotiationProcessTest extends ProcessModelTestSupport {
     static final long PROJECT_ID = 4711L;
     static final String APPROVAL_INSTANCE = "landing-approval-of-4711";
 
-
     TaskListener recordNegotiation = mock(TaskListener.class);
     JavaDelegate startLandingApproval = mock(JavaDelegate.class);
     JavaDelegate markNotLanded = mock(JavaDelegate.class);
@@ -116,7 +112,6 @@ class InspectionNegotiationProcessTest extends ProcessModelTestSupport {
             return null;
         }).when(markNotLanded).execute(any(DelegateExecution.class));
     }
-
 
     // ------------------------------------------------------------------ paths
 
