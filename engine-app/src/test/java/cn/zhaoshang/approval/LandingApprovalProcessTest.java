@@ -54,6 +54,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.zhaoshang.approval.LandingApproval.Bean;
 import cn.zhaoshang.approval.LandingApproval.Form;
 import cn.zhaoshang.approval.LandingApproval.Var;
+import cn.zhaoshang.calendar.CalendarMapper;
+import cn.zhaoshang.calendar.WorkingCalendar;
 import cn.zhaoshang.system.Groups;
 
 /**
@@ -93,8 +95,9 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
     static final String APPLICANT = "wang.carrier";
     static final Instant NOW = Instant.parse("2025-03-03T01:00:00Z");
     /** ApprovalDeadlineProperties defaults: due after 5 days (催办), escalated 3 days later (督办). */
-    static final Duration DUE = Duration.ofDays(5);
-    static final Duration ESCALATION = Duration.ofDays(8);
+    // NOW is Monday 2025-03-03; with no holidays in the calendar table: 5 working days → Monday 03-10, 8 → Thursday 03-13
+    static final Duration DUE = Duration.ofDays(7);
+    static final Duration ESCALATION = Duration.ofDays(10);
 
     /** The chain of approval steps of each tier (DESIGN.md "Approval tiers"). */
     static final Map<String, List<String>> CHAIN = Map.of(
@@ -148,7 +151,8 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.ESCALATE_TO_SUPERVISION, escalateToSupervision);
         Mocks.register(Bean.RECORD_APPROVAL_LISTENER, recordApproval);
         Mocks.register(Bean.APPLY_REVISION_LISTENER, applyRevision);
-        Mocks.register(Bean.DEADLINES, new ApprovalDeadlines(new ApprovalDeadlineProperties(null, null)));
+        Mocks.register(Bean.DEADLINES, new ApprovalDeadlines(new ApprovalDeadlineProperties(null, null),
+                new WorkingCalendar(mock(CalendarMapper.class))));
     }
 
     // ------------------------------------------------------------------ Approved all the way
@@ -266,7 +270,7 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
 
     // ------------------------------------------------------------------ Every approval step
 
-    @ParameterizedTest(name = "{0} ({1}) goes to group {2} with form {3}, due in 5 days")
+    @ParameterizedTest(name = "{0} ({1}) goes to group {2} with form {3}, due in 5 working days")
     @MethodSource("approvalSteps")
     @DisplayName("Every approval step is a task of its group, with its deployed form and a due date")
     void taskOfItsGroup(String step, String tier, String group, String form) throws IOException {
@@ -318,7 +322,7 @@ class LandingApprovalProcessTest extends ProcessModelTestSupport {
         verify(recordTier, times(1)).execute(any(DelegateExecution.class));
     }
 
-    @ParameterizedTest(name = "{0} ({1}) overdue: reminded (催办) after 5 days, escalated (督办) after 8, still open")
+    @ParameterizedTest(name = "{0} ({1}) overdue: reminded (催办) after 5 working days, escalated (督办) after 8, still open")
     @MethodSource("approvalSteps")
     @DisplayName("Every approval step is reminded when due and escalated to supervision when overdue, without being interrupted")
     void reminderAndEscalation(String step, String tier) throws Exception {
