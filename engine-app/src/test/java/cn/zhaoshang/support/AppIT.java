@@ -2,12 +2,8 @@ package cn.zhaoshang.support;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,10 +30,9 @@ import cn.zhaoshang.negotiation.NegotiationService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AppIT {
 
-    protected static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    protected static final ObjectMapper JSON = AppClient.JSON;
     /** for downloads (minutes, exports) */
-    protected static final HttpClient HTTP_BYTES = HTTP;
+    protected static final HttpClient HTTP_BYTES = AppClient.HTTP;
 
     @LocalServerPort
     protected int port;
@@ -51,75 +46,51 @@ public abstract class AppIT {
     @Autowired
     protected NegotiationService negotiations;
 
+    private AppClient client;
+
+    /** The HTTP client for this app instance (its random port is known once the context is up). */
+    protected AppClient http() {
+        if (client == null) {
+            client = new AppClient(port);
+        }
+        return client;
+    }
+
     protected Response get(String path, String user) {
-        return send(request(path, user).GET().build());
+        return http().get(path, user);
     }
 
     protected Response post(String path, String user, Object body) {
-        return postRaw(path, user, body == null ? "" : write(body), "application/json");
+        return http().post(path, user, body);
     }
 
     protected Response put(String path, String user, Object body) {
-        return send(request(path, user).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8)).build());
+        return http().put(path, user, body);
     }
 
-    /** A multipart/form-data POST as a browser sends a file upload: text fields plus one file part. */
     protected Response postFile(String path, String user, Map<String, String> fields, String fileField, String fileName,
             byte[] content) {
-        String boundary = "----zhaoshang" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        try {
-            for (Map.Entry<String, String> field : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            if (content != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(content);
-                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return send(request(path, user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return http().postFile(path, user, fields, fileField, fileName, content);
     }
 
     protected Response delete(String path, String user) {
-        return send(request(path, user).DELETE().build());
+        return http().delete(path, user);
     }
 
     protected Response postRaw(String path, String user, String body, String contentType) {
-        return send(request(path, user).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return http().postRaw(path, user, body, contentType);
     }
 
     protected HttpRequest.Builder request(String path, String user) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json");
-        if (user != null) {
-            builder.header("Authorization", basic(user, "demo"));
-        }
-        return builder;
+        return http().request(path, user);
     }
 
     protected static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return AppClient.basic(user, password);
     }
 
     protected Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(), response.headers());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return http().send(request);
     }
 
     /** A landing application as the form sends it; tests change single fields. */
@@ -142,6 +113,11 @@ public abstract class AppIT {
      * Process_InspectionNegotiation waiting at 考察洽谈). The screening itself is tested end to end elsewhere.
      */
     protected long negotiatingProject(String companyName, String projectName) {
+        return negotiatingProject(transactions, leadLedger, negotiations, companyName, projectName);
+    }
+
+    public static long negotiatingProject(TransactionTemplate transactions, LeadLedger leadLedger,
+            NegotiationService negotiations, String companyName, String projectName) {
         return transactions.execute(status -> {
             Lead lead = leadLedger.report(new LeadReport(companyName, projectName, "MANUFACTURING", "INDUSTRIAL",
                     new BigDecimal("12000"), null, null, false, null, "group-chengdong", null, null, "陈经理",
@@ -177,11 +153,7 @@ public abstract class AppIT {
     }
 
     protected static String write(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return AppClient.write(body);
     }
 
     public record Response(int status, String body, java.net.http.HttpHeaders headers) {
