@@ -33,6 +33,11 @@ public final class EnterpriseAppeal {
          * the later forms can show it while their own opinion starts empty.
          */
         public static final String CONTENT = "content";
+        /**
+         * When the answer is due (a Date: the end of the 7th working day after receipt, chenzhou §15), set once by
+         * Task_RegisterAppeal; Task_HandleAppeal's due date and Timer_AppealOverdue use it.
+         */
+        public static final String ANSWER_DUE_AT = "answerDueAt";
     }
 
     public static final class Step {
@@ -62,7 +67,5 @@ public final class EnterpriseAppeal {
         public static final String RECORD_APPEAL_STEP = "recordAppealStepListener";
         public static final String ESCALATE_APPEAL = "escalateAppealDelegate";
         public static final String ANSWER_APPEAL = "answerAppealDelegate";
-        /** ${appealDeadlines.answerDueAt()}: 7 working days (chenzhou §15). */
-        public static final String DEADLINES = "appealDeadlines";
     }
 }

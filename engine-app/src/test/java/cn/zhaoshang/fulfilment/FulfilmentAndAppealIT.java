@@ -68,13 +68,17 @@ class FulfilmentAndAppealIT extends LifecycleIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long appealId = created.json().get("id").asLong();
         String process = created.json().get("processInstanceId").asText();
+        // due 7 working days after receipt (chenzhou §15), fixed at registration
+        String dueOn = created.json().get("answerDueOn").asText();
+        assertThat(dueOn).isEqualTo(get("/api/calendar/add-working-days?from="
+                + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "&days=7", "center").json().get("date").asText());
         assertThat(complete("center", task(process, EnterpriseAppeal.Step.ACCEPT), Map.of("decision", "ACCEPT")).status())
                 .as("needs the department").isEqualTo(400);
         completeOk("center", task(process, EnterpriseAppeal.Step.ACCEPT), Map.of("decision", "ACCEPT",
                 "assignedGroup", "dept-drc", "opinion", "交发改局协调供电公司"));
         JsonNode appeal = get("/api/appeals/" + appealId, "center").json();
         assertThat(appeal.get("status").asText()).isEqualTo("ASSIGNED");
-        assertThat(appeal.get("dueAt").asText()).isNotBlank();
+        assertThat(appeal.get("answerDueOn").asText()).as("acceptance does not move the deadline").isEqualTo(dueOn);
 
         managementService.executeJob(timer(process, "Timer_AppealOverdue").getId());
         assertThat(task(process, EnterpriseAppeal.Step.SUPERVISE)).isNotNull();
