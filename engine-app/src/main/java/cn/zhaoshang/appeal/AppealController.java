@@ -2,6 +2,7 @@ package cn.zhaoshang.appeal;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import cn.zhaoshang.ledger.LedgerEvent;
+import cn.zhaoshang.ledger.LedgerEventMapper;
 import cn.zhaoshang.system.ApiException;
 
 import static cn.zhaoshang.appeal.EnterpriseAppeal.Var;
@@ -27,10 +32,12 @@ class AppealController {
 
     private final RuntimeService runtimeService;
     private final AppealMapper appeals;
+    private final LedgerEventMapper events;
 
-    AppealController(RuntimeService runtimeService, AppealMapper appeals) {
+    AppealController(RuntimeService runtimeService, AppealMapper appeals, LedgerEventMapper events) {
         this.runtimeService = runtimeService;
         this.appeals = appeals;
+        this.events = events;
     }
 
     record AppealBody(Long projectId, String companyName, String kind, String subject, String content) {
@@ -54,9 +61,15 @@ class AppealController {
         }
     }
 
+    /** The appeal with its answer deadline and its ledger (escalation, 督办意见). */
     @GetMapping("/{id}")
-    Appeal get(@PathVariable long id) {
-        return appeals.findById(id).orElseThrow(() -> ApiException.notFound("诉求 " + id + " 不存在 / Appeal " + id + " not found"));
+    AppealDetail get(@PathVariable long id) {
+        Appeal appeal = appeals.findById(id)
+                .orElseThrow(() -> ApiException.notFound("诉求 " + id + " 不存在 / Appeal " + id + " not found"));
+        return new AppealDetail(appeal, events.findByAppealId(id));
+    }
+
+    record AppealDetail(@JsonUnwrapped Appeal appeal, List<LedgerEvent> ledger) {
     }
 
 }

@@ -94,11 +94,14 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
     JavaDelegate escalateAppeal = mock(JavaDelegate.class);
     JavaDelegate answerAppeal = mock(JavaDelegate.class);
     TaskListener recordAppealStep = mock(TaskListener.class);
+    TaskListener recordSupervision = mock(TaskListener.class);
 
     /** "step decision opinion answer" as recordAppealStepListener saw them on complete. */
     List<String> stepsRecorded = new ArrayList<>();
     /** "decision opinion answer" as answerAppealDelegate saw them. */
     List<String> answered = new ArrayList<>();
+    /** "matter / opinion / appeal / project" as recordSupervisionListener saw them on complete. */
+    List<String> supervisionsRecorded = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -126,7 +129,21 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
             return null;
         }).when(answerAppeal).execute(any(DelegateExecution.class));
 
+        // the real escalation says what the supervision office is to supervise
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable(Var.SUPERVISED_MATTER, "企业诉求 #" + APPEAL_ID + " 已过答复期限仍未答复");
+            return null;
+        }).when(escalateAppeal).execute(any(DelegateExecution.class));
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            supervisionsRecorded.add(task.getVariable(Var.SUPERVISED_MATTER) + " / " + task.getVariable(Var.OPINION)
+                    + " / appeal " + task.getVariable(Var.APPEAL_ID) + " / project " + task.getVariable(Var.PROJECT_ID));
+            return null;
+        }).when(recordSupervision).notify(any(DelegateTask.class));
+
         Mocks.register(Bean.REGISTER_APPEAL, registerAppeal);
+        Mocks.register(Bean.RECORD_SUPERVISION, recordSupervision);
         Mocks.register(Bean.RECORD_APPEAL_STEP, recordAppealStep);
         Mocks.register(Bean.ESCALATE_APPEAL, escalateAppeal);
         Mocks.register(Bean.ANSWER_APPEAL, answerAppeal);
@@ -280,10 +297,15 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         assertThat(form.get(Var.CONTENT)).isEqualTo(CONTENT);
         assertThat(form.get(Var.ASSIGNED_GROUP)).isEqualTo(Groups.DEPT_NR);
         assertThat(form.get(Var.OPINION)).as("the supervision office's own opinion starts empty").isNull();
+        assertThat(form.get(Var.SUPERVISED_MATTER)).isEqualTo("企业诉求 #" + APPEAL_ID + " 已过答复期限仍未答复");
 
+        verifyNoInteractions(recordSupervision);
         taskService.complete(supervise.getId(), Variables.createVariables()
                 .putValue(Var.OPINION, "限3个工作日内答复，逾期通报"));
         assertThat(appeal).hasPassed(SUPERVISE, SUPERVISED).isWaitingAt(HANDLE);
+        assertThat(supervisionsRecorded).as("the 督办意见 goes to the ledger of the appeal and its project")
+                .containsExactly("企业诉求 #" + APPEAL_ID + " 已过答复期限仍未答复 / 限3个工作日内答复，逾期通报 / appeal "
+                        + APPEAL_ID + " / project 3107");
 
         handle(appeal, "已安排2025年度用地指标");
 
@@ -310,6 +332,8 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         taskService.complete(openTask(appeal, SUPERVISE).getId(), Variables.createVariables()
                 .putValue(Var.OPINION, "已答复，予以通报提醒"));
         assertThat(appeal).isEnded().hasPassed(SUPERVISED);
+        assertThat(supervisionsRecorded).hasSize(1);
+        assertThat(supervisionsRecorded.get(0)).contains("已答复，予以通报提醒");
     }
 
     @Test

@@ -2,7 +2,6 @@ package cn.zhaoshang.fulfilment;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import cn.zhaoshang.agreement.AgreementReview;
 import cn.zhaoshang.appeal.EnterpriseAppeal;
-import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.support.LifecycleIT;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,17 +87,7 @@ class FulfilmentAndAppealIT extends LifecycleIT {
     }
 
     private long signedProject(String company, String projectName) throws Exception {
-        Map<String, Object> application = new LinkedHashMap<>(application("INDUSTRIAL", null));
-        application.put("companyName", company);
-        application.put("projectName", projectName);
-        application.put("projectId", negotiatingProject(company, projectName));
-        application.put("jointOpinion", "建议同意落地");
-        Response submitted = post("/api/landing-applications", "deputy", application);
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        long projectId = submitted.json().get("projectId").asLong();
-        String approval = submitted.json().get("processInstanceId").asText();
-        completeOk("countyhead", task(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD), Map.of("decision", "APPROVE"));
-        completeOk("deputy", task(approval, LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD), Map.of("decision", "APPROVE"));
+        long projectId = approvedProject(company, projectName);
         String agreement = get("/api/projects/" + projectId + "/agreement", "deputy").json().get("processInstanceId").asText();
         assertThat(postFile("/api/projects/" + projectId + "/agreement/drafts", "deputy", Map.of("signingParty", "GOVERNMENT"),
                 "file", "协议.pdf", cn.zhaoshang.agreement.AgreementToFulfilmentIT.pdf()).status()).isEqualTo(201);
