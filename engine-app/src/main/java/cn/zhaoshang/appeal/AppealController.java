@@ -1,15 +1,10 @@
 package cn.zhaoshang.appeal;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,19 +18,17 @@ import cn.zhaoshang.ledger.LedgerEvent;
 import cn.zhaoshang.ledger.LedgerEventMapper;
 import cn.zhaoshang.system.ApiException;
 
-import static cn.zhaoshang.appeal.EnterpriseAppeal.Var;
-
 /** 企业诉求/投诉: an official records an enterprise's request or complaint; it is accepted, assigned and answered. */
 @RestController
 @RequestMapping(path = "/api/appeals", produces = MediaType.APPLICATION_JSON_VALUE)
 class AppealController {
 
-    private final RuntimeService runtimeService;
+    private final AppealService appealService;
     private final AppealMapper appeals;
     private final LedgerEventMapper events;
 
-    AppealController(RuntimeService runtimeService, AppealMapper appeals, LedgerEventMapper events) {
-        this.runtimeService = runtimeService;
+    AppealController(AppealService appealService, AppealMapper appeals, LedgerEventMapper events) {
+        this.appealService = appealService;
         this.appeals = appeals;
         this.events = events;
     }
@@ -44,17 +37,10 @@ class AppealController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Transactional
     ResponseEntity<Appeal> submit(@RequestBody AppealBody body) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Var.PROJECT_ID, body.projectId());
-        variables.put(Var.COMPANY_NAME, body.companyName());
-        variables.put(Var.KIND, body.kind());
-        variables.put(Var.SUBJECT, body.subject());
-        variables.put(Var.OPINION, body.content());
         try {
-            ProcessInstance instance = runtimeService.startProcessInstanceByKey(EnterpriseAppeal.PROCESS_KEY, variables);
-            Appeal appeal = appeals.findById(Long.parseLong(instance.getBusinessKey())).orElseThrow();
+            Appeal appeal = appealService.submit(body.projectId(), body.companyName(), body.kind(), body.subject(),
+                    body.content());
             return ResponseEntity.created(URI.create("/api/appeals/" + appeal.id())).body(appeal);
         } catch (RuntimeException e) {
             throw ApiException.fromEngine(e);
