@@ -1,5 +1,7 @@
 package cn.zhaoshang.agreement;
 
+import cn.zhaoshang.ledger.Supervision;
+
 /**
  * Names shared by {@code process-models/AgreementReview.bpmn} (谈判签约 + 合法性审查), its forms and the Java code.
  *
@@ -41,6 +43,8 @@ public final class AgreementReview {
         public static final String AGREED_INVESTMENT_WAN = "agreedInvestmentWan";
         /** agreed construction start; defaults to signedOn + 6 months (chenzhou §3). */
         public static final String CONSTRUCTION_DUE_ON = "constructionDueOn";
+        /** 督办事项: which review is overdue, set by Task_EscalateReview for Task_SuperviseOverdueReview. */
+        public static final String SUPERVISED_MATTER = Supervision.MATTER;
     }
 
     public static final class Step {
@@ -75,7 +79,10 @@ public final class AgreementReview {
         public static final String RECORD_REVIEW = "recordAgreementReviewListener";
         public static final String RECORD_DRAFT = "recordAgreementDraftListener";
         public static final String REMIND_REVIEWER = "remindReviewerDelegate";
+        /** escalates an overdue review to the supervision office and says what its 督办 task supervises. */
         public static final String ESCALATE_REVIEW = "escalateReviewDelegate";
+        /** task listener (complete) of Task_SuperviseOverdueReview: the 督办意见 into the project's ledger. */
+        public static final String RECORD_SUPERVISION = Supervision.RECORD_LISTENER;
         public static final String MARK_REJECTED = "markAgreementRejectedDelegate";
         public static final String RECORD_SIGNING = "recordSigningDelegate";
         /** starts Process_Fulfilment for the signed agreement. */

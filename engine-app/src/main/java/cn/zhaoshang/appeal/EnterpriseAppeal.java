@@ -1,5 +1,7 @@
 package cn.zhaoshang.appeal;
 
+import cn.zhaoshang.ledger.Supervision;
+
 /**
  * Names shared by {@code process-models/EnterpriseAppeal.bpmn} (企业诉求 / 投诉), its forms and the Java code.
  *
@@ -33,6 +35,13 @@ public final class EnterpriseAppeal {
          * the later forms can show it while their own opinion starts empty.
          */
         public static final String CONTENT = "content";
+        /**
+         * When the answer is due (a Date: the end of the 7th working day after receipt, chenzhou §15), set once by
+         * Task_RegisterAppeal; Task_HandleAppeal's due date and Timer_AppealOverdue use it.
+         */
+        public static final String ANSWER_DUE_AT = "answerDueAt";
+        /** 督办事项: the overdue appeal, set by Task_EscalateAppeal for Task_SuperviseAppeal. */
+        public static final String SUPERVISED_MATTER = Supervision.MATTER;
     }
 
     public static final class Step {
@@ -60,9 +69,10 @@ public final class EnterpriseAppeal {
 
         public static final String REGISTER_APPEAL = "registerAppealDelegate";
         public static final String RECORD_APPEAL_STEP = "recordAppealStepListener";
+        /** escalates an overdue appeal to the supervision office and says what its 督办 task supervises. */
         public static final String ESCALATE_APPEAL = "escalateAppealDelegate";
+        /** task listener (complete) of Task_SuperviseAppeal: the 督办意见 into the appeal's (and its project's) ledger. */
+        public static final String RECORD_SUPERVISION = Supervision.RECORD_LISTENER;
         public static final String ANSWER_APPEAL = "answerAppealDelegate";
-        /** ${appealDeadlines.answerDueAt()}: 7 working days (chenzhou §15). */
-        public static final String DEADLINES = "appealDeadlines";
     }
 }

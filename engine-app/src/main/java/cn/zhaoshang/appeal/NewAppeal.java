@@ -1,6 +1,7 @@
 package cn.zhaoshang.appeal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** An appeal about to be stored; {@code id} is filled by the insert. */
 public class NewAppeal {
@@ -14,6 +15,7 @@ public class NewAppeal {
     private String submittedBy;
     private String processInstanceId;
     private Instant createdAt;
+    private LocalDate answerDueOn;
 
     public Long getId() {
         return id;
@@ -85,5 +87,13 @@ public class NewAppeal {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt;
+    }
+
+    public LocalDate getAnswerDueOn() {
+        return answerDueOn;
+    }
+
+    public void setAnswerDueOn(LocalDate answerDueOn) {
+        this.answerDueOn = answerDueOn;
     }
 }

@@ -15,8 +15,8 @@ import cn.zhaoshang.system.InvalidInputException;
 import static cn.zhaoshang.appeal.EnterpriseAppeal.Var;
 
 /**
- * On 受理 ({@code complete}): ACCEPT names the department it is assigned to (交办) and starts the 7-working-day
- * clock; REJECT needs the reason. On 办理并答复: the answer is required.
+ * On 受理 ({@code complete}): ACCEPT names the department it is assigned to (交办); REJECT needs the reason. On 办理并答复:
+ * the answer is required. The 7 working days run from receipt (set at registration), not from acceptance.
  */
 @Component(EnterpriseAppeal.Bean.RECORD_APPEAL_STEP)
 class RecordAppealStepListener implements TaskListener {
@@ -25,11 +25,9 @@ class RecordAppealStepListener implements TaskListener {
             Groups.CARRIER, Groups.INVESTMENT_CENTER);
 
     private final AppealMapper appeals;
-    private final AppealDeadlines deadlines;
 
-    RecordAppealStepListener(AppealMapper appeals, AppealDeadlines deadlines) {
+    RecordAppealStepListener(AppealMapper appeals) {
         this.appeals = appeals;
-        this.deadlines = deadlines;
     }
 
     @Override
@@ -55,7 +53,7 @@ class RecordAppealStepListener implements TaskListener {
                 throw new InvalidInputException(errors);
             }
             if ("ACCEPT".equals(decision)) {
-                appeals.assign(appealId, group, deadlines.answerDueAt().toInstant());
+                appeals.assign(appealId, group);
             }
         } else {
             FormValues.requireText(errors, Var.ANSWER, FormValues.text(task.getVariable(Var.ANSWER)), 4000, "答复内容");

@@ -109,8 +109,8 @@ public class LeadLedger {
         String note = "归属更正：" + lead.getReportingUnit() + " → " + unit + "。理由：" + reason;
         append(leadId, "ATTRIBUTION_CORRECTED", null, null, actor, note);
         for (Project project : projects.findByLeadId(leadId)) {
-            events.insert(new LedgerEvent(null, project.getId(), leadId, "ATTRIBUTION_CORRECTED", null, null, actor, note,
-                    EngineClock.now()));
+            events.insert(new LedgerEvent(null, project.getId(), leadId, null, "ATTRIBUTION_CORRECTED", null, null,
+                    actor, note, EngineClock.now()));
         }
         projects.updateReportingUnitOfLead(leadId, unit, EngineClock.now());
     }
@@ -121,7 +121,7 @@ public class LeadLedger {
     }
 
     private void append(long leadId, String type, LeadStatus from, LeadStatus to, String actor, String note) {
-        events.insert(new LedgerEvent(null, null, leadId, type, from == null ? null : from.name(),
+        events.insert(new LedgerEvent(null, null, leadId, null, type, from == null ? null : from.name(),
                 to == null ? null : to.name(), actor, note, EngineClock.now()));
     }
 

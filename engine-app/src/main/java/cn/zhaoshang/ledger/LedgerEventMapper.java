@@ -11,8 +11,10 @@ import org.apache.ibatis.annotations.Select;
 public interface LedgerEventMapper {
 
     @Insert("""
-            INSERT INTO ledger_event (project_id, lead_id, event_type, from_status, to_status, actor, note, occurred_at)
-            VALUES (#{projectId}, #{leadId}, #{eventType}, #{fromStatus}, #{toStatus}, #{actor}, #{note}, #{occurredAt})""")
+            INSERT INTO ledger_event (project_id, lead_id, appeal_id, event_type, from_status, to_status, actor, note,
+                                      occurred_at)
+            VALUES (#{projectId}, #{leadId}, #{appealId}, #{eventType}, #{fromStatus}, #{toStatus}, #{actor}, #{note},
+                    #{occurredAt})""")
     void insert(LedgerEvent event);
 
     @Select("SELECT * FROM ledger_event WHERE project_id = #{projectId} ORDER BY occurred_at, id")
@@ -20,4 +22,7 @@ public interface LedgerEventMapper {
 
     @Select("SELECT * FROM ledger_event WHERE lead_id = #{leadId} ORDER BY occurred_at, id")
     List<LedgerEvent> findByLeadId(long leadId);
+
+    @Select("SELECT * FROM ledger_event WHERE appeal_id = #{appealId} ORDER BY occurred_at, id")
+    List<LedgerEvent> findByAppealId(long appealId);
 }

@@ -44,7 +44,7 @@ public class ProjectLedger {
         project.setCreatedAt(now);
         project.setUpdatedAt(now);
         projects.insert(project);
-        events.insert(new LedgerEvent(null, project.getId(), project.getLeadId(), "PROJECT_CREATED", null,
+        events.insert(new LedgerEvent(null, project.getId(), project.getLeadId(), null, "PROJECT_CREATED", null,
                 ProjectStatus.NEGOTIATING.name(), actor, note, now));
         return project;
     }
@@ -64,7 +64,8 @@ public class ProjectLedger {
 
     /** An event of the project that the lead's history shows too (the project was split from it, …). */
     public void noteWithLead(long projectId, Long leadId, String eventType, String actor, String note) {
-        events.insert(new LedgerEvent(null, projectId, leadId, eventType, null, null, actor, note, EngineClock.now()));
+        events.insert(new LedgerEvent(null, projectId, leadId, null, eventType, null, null, actor, note,
+                EngineClock.now()));
     }
 
     public void recordTier(long projectId, String tier, String actor) {
@@ -92,13 +93,25 @@ public class ProjectLedger {
         append(projectId, eventType, null, null, actor, note);
     }
 
+    /**
+     * An event of a project, of an enterprise appeal, or of an appeal about a project (it then shows in both ledgers):
+     * for steps that serve either, such as the supervision office's 督办.
+     */
+    public void noteOn(Long projectId, Long appealId, String eventType, String actor, String note) {
+        if (projectId == null && appealId == null) {
+            throw new IllegalStateException(eventType + " belongs to neither a project nor an appeal");
+        }
+        events.insert(new LedgerEvent(null, projectId, null, appealId, eventType, null, null, actor, note,
+                EngineClock.now()));
+    }
+
     public Project lock(long projectId) {
         return projects.lockById(projectId)
                 .orElseThrow(() -> new IllegalStateException("project " + projectId + " does not exist"));
     }
 
     private void append(long projectId, String type, ProjectStatus from, ProjectStatus to, String actor, String note) {
-        events.insert(new LedgerEvent(null, projectId, null, type, from == null ? null : from.name(),
+        events.insert(new LedgerEvent(null, projectId, null, null, type, from == null ? null : from.name(),
                 to == null ? null : to.name(), actor, note, EngineClock.now()));
     }
 

@@ -1,11 +1,17 @@
 package cn.zhaoshang.system;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
@@ -19,10 +25,14 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.zhaoshang.agreement.AgreementReview;
+import cn.zhaoshang.agreement.AgreementService;
+import cn.zhaoshang.appeal.AppealService;
 import cn.zhaoshang.approval.LandingApplication;
 import cn.zhaoshang.approval.LandingApplicationService;
 import cn.zhaoshang.approval.LandingApplicationSubmission;
 import cn.zhaoshang.approval.LandingApproval;
+import cn.zhaoshang.fulfilment.Fulfilment;
 import cn.zhaoshang.lead.LeadMapper;
 import cn.zhaoshang.lead.LeadReport;
 import cn.zhaoshang.lead.LeadScreening;
@@ -35,10 +45,12 @@ import cn.zhaoshang.negotiation.InspectionNegotiation;
 import cn.zhaoshang.task.TaskActionService;
 
 /**
- * Demo profile: leads and projects at every stage of the front half of the lifecycle and of landing approval, so a
- * newcomer logging in as any demo user finds work waiting. Everything goes through the same services, processes
- * and checks as real work — reported by {@code reporter}, checked by {@code center}, answered by the departments,
- * decided in a research meeting, negotiated by the task force — once, on an empty database.
+ * Demo profile: leads and projects at every stage of the lifecycle, so a newcomer logging in as any demo user finds
+ * work waiting. Everything goes through the same services, processes and checks as real work — reported by
+ * {@code reporter}, checked by {@code center}, answered by the departments, decided in a research meeting, negotiated by
+ * the task force, approved by tier; then the back half: an agreement draft (a real DOCX) in the justice bureau's legal
+ * review, a signed project in fulfilment with its first milestone recorded, and an enterprise appeal waiting for
+ * acceptance — once, on an empty database.
  */
 @Component
 @Order(3)
@@ -56,11 +68,15 @@ class DemoLifecycle implements ApplicationRunner {
     private final IdentityService identityService;
     private final MeetingRequests meetings;
     private final LandingApplicationService applications;
+    private final AgreementService agreements;
+    private final AppealService appeals;
+    private final RuntimeService runtimeService;
     private final ObjectMapper json;
 
     DemoLifecycle(LeadService leads, LeadMapper leadRows, ProjectMapper projects, TaskActionService tasks,
             TaskService taskService, IdentityService identityService, MeetingRequests meetings,
-            LandingApplicationService applications, ObjectMapper json) {
+            LandingApplicationService applications, AgreementService agreements, AppealService appeals,
+            RuntimeService runtimeService, ObjectMapper json) {
         this.leads = leads;
         this.leadRows = leadRows;
         this.projects = projects;
@@ -69,6 +85,9 @@ class DemoLifecycle implements ApplicationRunner {
         this.identityService = identityService;
         this.meetings = meetings;
         this.applications = applications;
+        this.agreements = agreements;
+        this.appeals = appeals;
+        this.runtimeService = runtimeService;
         this.json = json;
     }
 
@@ -83,6 +102,9 @@ class DemoLifecycle implements ApplicationRunner {
                 "15000", "45"));
         long valid3 = screened(lead("金磐智造科技有限公司", "智能装备零部件生产线", "MANUFACTURING", "INDUSTRIAL", "12000", "40"));
         long invalid = screened(lead("某某矿业有限公司", "石材开采加工项目", "OTHER", "INDUSTRIAL", "5000", "60"));
+        long valid4 = screened(lead("磐安县云峰茶业有限公司", "高山云雾茶精深加工项目", "AGRICULTURE", "SERVICE", "6000", "12"));
+        long valid5 = screened(lead("浙江恒磐精密机械有限公司", "精密铸件智能化技改项目", "MANUFACTURING", "INDUSTRIAL", "9000",
+                "25"));
         String meeting = as("center", () -> meetings.requestAdHoc("center", "演示：集中研判已征询完毕的线索", null).getId());
         complete(meeting, ResearchMeeting.Step.RECORD_MEETING, "center", Map.of(
                 "heldOn", java.time.LocalDate.now().toString(),
@@ -91,6 +113,8 @@ class DemoLifecycle implements ApplicationRunner {
                         decision(valid1, "VALID", "符合文旅康养产业导向", "town-jianshan", "分管副县长 李明"),
                         decision(valid2, "VALID", "符合新材料产业链招商方向", "park-chengdong", "分管副县长 李明"),
                         decision(valid3, "VALID", "开发区主导产业项目", "devzone-jinpan", "分管副县长 王强"),
+                        decision(valid4, "VALID", "符合茶产业全链条发展方向", "town-jianshan", "分管副县长 李明"),
+                        decision(valid5, "VALID", "符合装备制造产业链招商方向", "park-chengdong", "分管副县长 李明"),
                         decision(invalid, "INVALID", "属于限制类矿产开采项目，不符合生态保护要求", null, null))));
 
         // the task force: an inspection, then joint review opinions that start landing approval
@@ -106,6 +130,27 @@ class DemoLifecycle implements ApplicationRunner {
                 new BigDecimal("15000"), true, new BigDecimal("45"), false, false, "城东工业园区"));
         complete(a1, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD, "countyhead",
                 Map.of("decision", "APPROVE", "opinion", "同意落地，请分管副县长审批。"));
+
+        // the back half (DESIGN.md steps 7–9, qiaocheng §六, chenzhou §3, tongcheng §22)
+        Project p4 = projectOf(valid4);
+        Project p5 = projectOf(valid5);
+        approved(p4, new LandingApplication(p4.getCompanyName(), p4.getProjectName(), "SERVICE", new BigDecimal("6000"),
+                true, new BigDecimal("12"), false, false, "尖山镇"));
+        uploadDraft(p4, "投资协议（初稿）", "甲方：磐安县人民政府；乙方：" + p4.getCompanyName() + "。乙方在尖山镇投资建设"
+                + p4.getProjectName() + "，总投资 6000 万元，用地约 12 亩。");
+        approved(p5, new LandingApplication(p5.getCompanyName(), p5.getProjectName(), "INDUSTRIAL", new BigDecimal("9000"),
+                true, new BigDecimal("25"), false, false, "城东工业园区"));
+        String agreement5 = uploadDraft(p5, "投资协议（送审稿）", "甲方：磐安县人民政府；乙方：" + p5.getCompanyName()
+                + "。乙方在城东工业园区投资建设" + p5.getProjectName() + "，总投资 9000 万元，用地约 25 亩，签约后 6 个月内开工。");
+        complete(agreement5, AgreementReview.Step.REVIEW_BY_JUSTICE, "justice",
+                Map.of("decision", "PASS", "opinion", "经审查，协议内容符合法律法规和招商引资政策。"));
+        String today = EngineClock.today().toString();
+        complete(agreement5, AgreementReview.Step.SIGN_AGREEMENT, "deputy", Map.of("contractNumber", "磐招协〔"
+                + EngineClock.today().getYear() + "〕1号", "signedOn", today, "agreedInvestmentWan", 9000));
+        complete(processOf(Fulfilment.PROCESS_KEY, p5), Fulfilment.Step.RECORD_MILESTONE, "carrier", Map.of(
+                "reachedOn", today, "evidence", "已办理营业执照（统一社会信用代码 91330727MA2DEMO01X）"));
+        as("center", () -> appeals.submit(p5.getId(), p5.getCompanyName(), "REQUEST", "施工临时用电接入",
+                "项目已开工准备，施工临时用电申请已提交供电所两周仍未接入，请协调尽快接电。"));
 
         // leads still being screened: at the completeness check, in consultation, waiting for the next meeting
         report(lead("云山文化传媒有限公司", "数字文创运营中心（租赁厂房）", "DIGITAL", "SERVICE", "3000", null));
@@ -150,6 +195,43 @@ class DemoLifecycle implements ApplicationRunner {
                 a.projectCategory(), a.totalInvestmentWan(), a.landRequired(), a.landAreaMu(), a.caseByCaseSupport(),
                 a.devZone(), a.carrierUnit());
         return as("deputy", () -> applications.submit(submission, "deputy").processInstanceId());
+    }
+
+    /** The joint opinion signed by {@code deputy}, then 县长同意 and 分管副县长审批 (tier T1): the agreement begins. */
+    private void approved(Project project, LandingApplication application) {
+        String approval = sign(project, application);
+        complete(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD, "countyhead",
+                Map.of("decision", "APPROVE", "opinion", "同意落地，请分管副县长审批。"));
+        complete(approval, LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD, "deputy",
+                Map.of("decision", "APPROVE", "opinion", "同意。"));
+    }
+
+    /** {@code deputy} (who signed the joint opinion, so negotiates) uploads a draft in the government's name. */
+    private String uploadDraft(Project project, String title, String text) {
+        byte[] docx = docx(title, text);
+        as("deputy", () -> agreements.uploadDraft(project.getId(), title + ".docx", docx, "GOVERNMENT", "演示：" + title,
+                "deputy"));
+        return processOf(AgreementReview.PROCESS_KEY, project);
+    }
+
+    private String processOf(String processKey, Project project) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(String.valueOf(project.getId())).singleResult().getId();
+    }
+
+    /** A small real Word document, as a negotiator would upload it. */
+    private static byte[] docx(String title, String text) {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFRun heading = document.createParagraph().createRun();
+            heading.setBold(true);
+            heading.setText(title);
+            document.createParagraph().createRun().setText(text);
+            document.createParagraph().createRun().setText("（演示数据）");
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void complete(String processInstanceId, String step, String user, Map<String, Object> body) {

@@ -143,11 +143,14 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
     JavaDelegate markRejected = mock(JavaDelegate.class);
     JavaDelegate recordSigning = mock(JavaDelegate.class);
     JavaDelegate startFulfilment = mock(JavaDelegate.class);
+    TaskListener recordSupervision = mock(TaskListener.class);
 
     /** "step=decision" as recordAgreementReviewListener saw it on complete. */
     List<String> reviewsRecorded = new ArrayList<>();
     /** "decision/afterRejection" as markAgreementRejectedDelegate saw it. */
     List<String> rejectionsMarked = new ArrayList<>();
+    /** "step: matter / opinion" as recordSupervisionListener saw them on complete. */
+    List<String> supervisionsRecorded = new ArrayList<>();
     /** the last uploaded draft version (the domain REST API sets draftVersion on upload). */
     int draftVersion;
 
@@ -172,7 +175,20 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
         Mocks.register(Bean.ESCALATE_REVIEW, escalateReview);
         Mocks.register(Bean.MARK_REJECTED, markRejected);
         Mocks.register(Bean.RECORD_SIGNING, recordSigning);
+        // the real escalation says which review is overdue; the 督办 task keeps it for the supervision listener
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable(Var.SUPERVISED_MATTER, "项目 #" + PROJECT_ID + " 的审查已超过时限一倍仍未办结");
+            return null;
+        }).when(escalateReview).execute(any(DelegateExecution.class));
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            supervisionsRecorded.add(task.getTaskDefinitionKey() + ": " + task.getVariable(Var.SUPERVISED_MATTER) + " / "
+                    + task.getVariable(Var.OPINION) + " / project " + task.getVariable(Var.PROJECT_ID));
+            return null;
+        }).when(recordSupervision).notify(any(DelegateTask.class));
         Mocks.register(Bean.START_FULFILMENT, startFulfilment);
+        Mocks.register(Bean.RECORD_SUPERVISION, recordSupervision);
         Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
 
@@ -402,8 +418,10 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
         Task supervise = openTask(agreement, SUPERVISE_OVERDUE_REVIEW);
         assertThat(supervise).hasCandidateGroup(Groups.SUPERVISION).isNotAssigned();
         assertDeployedForm(supervise, Form.SUPERVISE);
-        assertThat(engine.getFormService().getTaskFormVariables(supervise.getId()).get(Var.OPINION))
-                .as("the supervision form does not show a review opinion").isNull();
+        VariableMap superviseForm = engine.getFormService().getTaskFormVariables(supervise.getId());
+        assertThat(superviseForm.get(Var.OPINION)).as("the supervision form does not show a review opinion").isNull();
+        assertThat(superviseForm.get(Var.SUPERVISED_MATTER)).as("it shows what is supervised")
+                .isEqualTo("项目 #" + PROJECT_ID + " 的审查已超过时限一倍仍未办结");
         assertThat(openTask(agreement, step).getId()).as("the same review task is still open").isEqualTo(reviewTask);
         assertThat(managementService.createJobQuery().processInstanceId(agreement.getId()).count()).isZero();
 
@@ -412,9 +430,13 @@ class AgreementReviewProcessTest extends ProcessModelTestSupport {
         assertThat(agreement).hasPassedInOrder(step, "Gateway_" + suffix + "Decision");
         assertThat(openTask(agreement, SUPERVISE_OVERDUE_REVIEW)).isNotNull();
 
+        verifyNoInteractions(recordSupervision);
         taskService.complete(supervise.getId(), Variables.createVariables()
                 .putValue(Var.OPINION, "请于3个工作日内办结并报督考办"));
         assertThat(agreement).hasPassed(SUPERVISED);
+        assertThat(supervisionsRecorded).as("the 督办意见 goes to the ledger with what was supervised").containsExactly(
+                SUPERVISE_OVERDUE_REVIEW + ": 项目 #" + PROJECT_ID + " 的审查已超过时限一倍仍未办结 / 请于3个工作日内办结并报督考办"
+                        + " / project " + PROJECT_ID);
         assertThat(runtimeService.getVariable(agreement.getId(), Var.OPINION))
                 .as("the supervision opinion stays with its task").isEqualTo("同意");
 

@@ -102,7 +102,7 @@ public class AgreementToFulfilmentIT extends LifecycleIT {
                 "FULFILMENT_PLANNED", "MILESTONE_REACHED");
     }
 
-    static byte[] docx(String text) throws Exception {
+    public static byte[] docx(String text) throws Exception {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText("投资协议 " + text);
             document.write(out);

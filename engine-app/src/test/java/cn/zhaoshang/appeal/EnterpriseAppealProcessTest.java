@@ -86,34 +86,34 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
     static final Instant NOW = Instant.parse("2025-03-03T01:00:00Z");
     /** 7 working days from a Monday: the Wednesday of the next week. */
     static final Duration ANSWER_DUE = Duration.ofDays(9);
+    /** what the register step sets for an appeal received at {@link #NOW} (the real one counts working days). */
+    static final Date DUE_AT = Date.from(NOW.plus(ANSWER_DUE));
     static final String CONTENT = "厂区门前道路施工三个月未完工，原料车辆无法进出，请协调尽快恢复通行。";
-
-    /** Stands in for the {@code appealDeadlines} bean: 7 working days, here a fixed time after the engine clock. */
-    public static final class TestDeadlines {
-        public Date answerDueAt() {
-            return Date.from(ClockUtil.getCurrentTime().toInstant().plus(ANSWER_DUE));
-        }
-    }
 
     JavaDelegate registerAppeal = mock(JavaDelegate.class);
     JavaDelegate escalateAppeal = mock(JavaDelegate.class);
     JavaDelegate answerAppeal = mock(JavaDelegate.class);
     TaskListener recordAppealStep = mock(TaskListener.class);
+    TaskListener recordSupervision = mock(TaskListener.class);
 
     /** "step decision opinion answer" as recordAppealStepListener saw them on complete. */
     List<String> stepsRecorded = new ArrayList<>();
     /** "decision opinion answer" as answerAppealDelegate saw them. */
     List<String> answered = new ArrayList<>();
+    /** "matter / opinion / appeal / project" as recordSupervisionListener saw them on complete. */
+    List<String> supervisionsRecorded = new ArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
         ClockUtil.setCurrentTime(Date.from(NOW));
 
-        // the real delegate stores the appeal and makes its id the business key
+        // the real delegate stores the appeal, makes its id the business key and fixes the answer deadline from the
+        // engine clock at receipt
         doAnswer(call -> {
             DelegateExecution execution = call.getArgument(0);
             execution.setVariable(Var.APPEAL_ID, APPEAL_ID);
             execution.setProcessBusinessKey(BUSINESS_KEY);
+            execution.setVariable(Var.ANSWER_DUE_AT, Date.from(ClockUtil.getCurrentTime().toInstant().plus(ANSWER_DUE)));
             return null;
         }).when(registerAppeal).execute(any(DelegateExecution.class));
         doAnswer(call -> {
@@ -129,11 +129,24 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
             return null;
         }).when(answerAppeal).execute(any(DelegateExecution.class));
 
+        // the real escalation says what the supervision office is to supervise
+        doAnswer(call -> {
+            DelegateExecution execution = call.getArgument(0);
+            execution.setVariable(Var.SUPERVISED_MATTER, "企业诉求 #" + APPEAL_ID + " 已过答复期限仍未答复");
+            return null;
+        }).when(escalateAppeal).execute(any(DelegateExecution.class));
+        doAnswer(call -> {
+            DelegateTask task = call.getArgument(0);
+            supervisionsRecorded.add(task.getVariable(Var.SUPERVISED_MATTER) + " / " + task.getVariable(Var.OPINION)
+                    + " / appeal " + task.getVariable(Var.APPEAL_ID) + " / project " + task.getVariable(Var.PROJECT_ID));
+            return null;
+        }).when(recordSupervision).notify(any(DelegateTask.class));
+
         Mocks.register(Bean.REGISTER_APPEAL, registerAppeal);
+        Mocks.register(Bean.RECORD_SUPERVISION, recordSupervision);
         Mocks.register(Bean.RECORD_APPEAL_STEP, recordAppealStep);
         Mocks.register(Bean.ESCALATE_APPEAL, escalateAppeal);
         Mocks.register(Bean.ANSWER_APPEAL, answerAppeal);
-        Mocks.register(Bean.DEADLINES, new TestDeadlines());
     }
 
     // ------------------------------------------------------------------ 受理、交办、反馈 (tongcheng §22)
@@ -197,7 +210,7 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         accept(appeal, "ACCEPT", Groups.CARRIER, "请落户载体协调");
 
         Task task = openTask(appeal, HANDLE);
-        assertThat(task).hasCandidateGroup(Groups.CARRIER).isNotAssigned().hasDueDate(Date.from(NOW.plus(ANSWER_DUE)));
+        assertThat(task).hasCandidateGroup(Groups.CARRIER).isNotAssigned().hasDueDate(DUE_AT);
         assertDeployedForm(task, Form.HANDLE);
         VariableMap form = engine.getFormService().getTaskFormVariables(task.getId());
         assertThat(form.get(Var.CONTENT)).isEqualTo(CONTENT);
@@ -205,6 +218,42 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         assertThat(form.get(Var.ANSWER)).isNull();
         Job overdue = overdueTimer(appeal);
         assertThat(overdue.getDuedate()).as("the same time as the task's due date").isEqualTo(task.getDueDate());
+    }
+
+    @Test
+    @DisplayName("The 7 working days run from receipt (chenzhou §15): accepted 4 days later, the handling task and the "
+            + "overdue timer keep the deadline fixed at registration")
+    void deadlineFromReceiptNotFromAcceptance() {
+        ProcessInstance appeal = submit();
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(4))));
+
+        accept(appeal, "ACCEPT", Groups.DEPT_ENV, "请生态环境分局核实");
+
+        assertThat(runtimeService.getVariable(appeal.getId(), Var.ANSWER_DUE_AT)).isEqualTo(DUE_AT);
+        assertThat(openTask(appeal, HANDLE).getDueDate()).isEqualTo(DUE_AT);
+        assertThat(overdueTimer(appeal).getDuedate()).isEqualTo(DUE_AT);
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(ANSWER_DUE).minusSeconds(1)));
+        assertThat(managementService.createJobQuery().processInstanceId(appeal.getId()).executable().count())
+                .as("not overdue before the registration-time deadline").isZero();
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(ANSWER_DUE).plusSeconds(1)));
+        assertThat(managementService.createJobQuery().processInstanceId(appeal.getId()).executable().count())
+                .as("overdue right after it, although acceptance took 4 of the days").isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("appeal submitted → accepted only after the deadline has passed → escalated to supervision at once")
+    void acceptedAfterTheDeadlineEscalatesAtOnce() {
+        ProcessInstance appeal = submit();
+        ClockUtil.setCurrentTime(Date.from(NOW.plus(ANSWER_DUE).plus(Duration.ofDays(1))));
+
+        accept(appeal, "ACCEPT", Groups.DEPT_DRC, "请发改局尽快答复");
+
+        Job overdue = overdueTimer(appeal);
+        assertThat(overdue.getDuedate()).isEqualTo(DUE_AT);
+        assertThat(managementService.createJobQuery().processInstanceId(appeal.getId()).executable().singleResult()
+                .getId()).isEqualTo(overdue.getId());
+        managementService.executeJob(overdue.getId());
+        assertThat(appeal).isWaitingAt(HANDLE, SUPERVISE).hasPassedInOrder(ACCEPT, OVERDUE, ESCALATE);
     }
 
     @Test
@@ -248,10 +297,15 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         assertThat(form.get(Var.CONTENT)).isEqualTo(CONTENT);
         assertThat(form.get(Var.ASSIGNED_GROUP)).isEqualTo(Groups.DEPT_NR);
         assertThat(form.get(Var.OPINION)).as("the supervision office's own opinion starts empty").isNull();
+        assertThat(form.get(Var.SUPERVISED_MATTER)).isEqualTo("企业诉求 #" + APPEAL_ID + " 已过答复期限仍未答复");
 
+        verifyNoInteractions(recordSupervision);
         taskService.complete(supervise.getId(), Variables.createVariables()
                 .putValue(Var.OPINION, "限3个工作日内答复，逾期通报"));
         assertThat(appeal).hasPassed(SUPERVISE, SUPERVISED).isWaitingAt(HANDLE);
+        assertThat(supervisionsRecorded).as("the 督办意见 goes to the ledger of the appeal and its project")
+                .containsExactly("企业诉求 #" + APPEAL_ID + " 已过答复期限仍未答复 / 限3个工作日内答复，逾期通报 / appeal "
+                        + APPEAL_ID + " / project 3107");
 
         handle(appeal, "已安排2025年度用地指标");
 
@@ -278,6 +332,8 @@ class EnterpriseAppealProcessTest extends ProcessModelTestSupport {
         taskService.complete(openTask(appeal, SUPERVISE).getId(), Variables.createVariables()
                 .putValue(Var.OPINION, "已答复，予以通报提醒"));
         assertThat(appeal).isEnded().hasPassed(SUPERVISED);
+        assertThat(supervisionsRecorded).hasSize(1);
+        assertThat(supervisionsRecorded.get(0)).contains("已答复，予以通报提醒");
     }
 
     @Test

@@ -77,7 +77,10 @@ class WorkingCalendarIT extends AppIT {
         ClockUtil.setCurrentTime(Date.from(ZonedDateTime.parse("2026-09-30T10:00:00+08:00").toInstant()));
         assertThat(reviewDeadlines.reviewDueAt().toInstant()).isEqualTo(Instant.parse("2026-10-13T02:00:00Z"));
         assertThat(reviewDeadlines.escalationAt().toInstant()).isEqualTo(Instant.parse("2026-10-20T02:00:00Z"));
-        assertThat(appealDeadlines.answerDueAt().toInstant()).isEqualTo(Instant.parse("2026-10-15T02:00:00Z"));
+        // chenzhou §15: 7 working days from receipt, the answer due by the end of that day (Beijing time)
+        assertThat(appealDeadlines.answerDueOn(LocalDate.parse("2026-09-30"))).isEqualTo(LocalDate.parse("2026-10-15"));
+        assertThat(AppealDeadlines.endOf(LocalDate.parse("2026-10-15")).toInstant())
+                .isEqualTo(Instant.parse("2026-10-15T15:59:59Z"));
     }
 
     @Test

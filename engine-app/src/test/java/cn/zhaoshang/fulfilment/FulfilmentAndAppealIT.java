@@ -2,7 +2,6 @@ package cn.zhaoshang.fulfilment;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import cn.zhaoshang.agreement.AgreementReview;
 import cn.zhaoshang.appeal.EnterpriseAppeal;
-import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.support.LifecycleIT;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,13 +66,17 @@ class FulfilmentAndAppealIT extends LifecycleIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long appealId = created.json().get("id").asLong();
         String process = created.json().get("processInstanceId").asText();
+        // due 7 working days after receipt (chenzhou §15), fixed at registration
+        String dueOn = created.json().get("answerDueOn").asText();
+        assertThat(dueOn).isEqualTo(get("/api/calendar/add-working-days?from="
+                + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "&days=7", "center").json().get("date").asText());
         assertThat(complete("center", task(process, EnterpriseAppeal.Step.ACCEPT), Map.of("decision", "ACCEPT")).status())
                 .as("needs the department").isEqualTo(400);
         completeOk("center", task(process, EnterpriseAppeal.Step.ACCEPT), Map.of("decision", "ACCEPT",
                 "assignedGroup", "dept-drc", "opinion", "交发改局协调供电公司"));
         JsonNode appeal = get("/api/appeals/" + appealId, "center").json();
         assertThat(appeal.get("status").asText()).isEqualTo("ASSIGNED");
-        assertThat(appeal.get("dueAt").asText()).isNotBlank();
+        assertThat(appeal.get("answerDueOn").asText()).as("acceptance does not move the deadline").isEqualTo(dueOn);
 
         managementService.executeJob(timer(process, "Timer_AppealOverdue").getId());
         assertThat(task(process, EnterpriseAppeal.Step.SUPERVISE)).isNotNull();
@@ -85,17 +87,7 @@ class FulfilmentAndAppealIT extends LifecycleIT {
     }
 
     private long signedProject(String company, String projectName) throws Exception {
-        Map<String, Object> application = new LinkedHashMap<>(application("INDUSTRIAL", null));
-        application.put("companyName", company);
-        application.put("projectName", projectName);
-        application.put("projectId", negotiatingProject(company, projectName));
-        application.put("jointOpinion", "建议同意落地");
-        Response submitted = post("/api/landing-applications", "deputy", application);
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        long projectId = submitted.json().get("projectId").asLong();
-        String approval = submitted.json().get("processInstanceId").asText();
-        completeOk("countyhead", task(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD), Map.of("decision", "APPROVE"));
-        completeOk("deputy", task(approval, LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD), Map.of("decision", "APPROVE"));
+        long projectId = approvedProject(company, projectName);
         String agreement = get("/api/projects/" + projectId + "/agreement", "deputy").json().get("processInstanceId").asText();
         assertThat(postFile("/api/projects/" + projectId + "/agreement/drafts", "deputy", Map.of("signingParty", "GOVERNMENT"),
                 "file", "协议.pdf", cn.zhaoshang.agreement.AgreementToFulfilmentIT.pdf()).status()).isEqualTo(201);

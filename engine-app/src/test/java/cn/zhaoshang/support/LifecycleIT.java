@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.lead.LeadMapper;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.ledger.ProjectMapper;
@@ -160,6 +161,24 @@ public abstract class LifecycleIT extends AppIT {
         item.put("responsibleUnit", unit);
         item.put("taskForceLeader", leader);
         return item;
+    }
+
+    /**
+     * A T1 project (no land) through landing approval: the joint opinion signed by {@code deputy}, who then negotiates
+     * the agreement, now waiting for its first draft.
+     */
+    protected long approvedProject(String company, String projectName) {
+        Map<String, Object> application = new LinkedHashMap<>(application("INDUSTRIAL", null));
+        application.put("companyName", company);
+        application.put("projectName", projectName);
+        application.put("projectId", negotiatingProject(company, projectName));
+        application.put("jointOpinion", "建议同意落地");
+        Response submitted = post("/api/landing-applications", "deputy", application);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String approval = submitted.json().get("processInstanceId").asText();
+        completeOk("countyhead", task(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD), Map.of("decision", "APPROVE"));
+        completeOk("deputy", task(approval, LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD), Map.of("decision", "APPROVE"));
+        return submitted.json().get("projectId").asLong();
     }
 
     protected long projectOf(long leadId) {
