@@ -32,6 +32,14 @@ public class AppealDeadlines {
     }
 
     /**
+     * {@code ${appealDeadlines.answerDueAt()}} of the first version of Process_EnterpriseAppeal, which computed the due date
+     * when the handling task was created. Instances started on that version stay on it; this keeps them running.
+     */
+    public Date answerDueAt() {
+        return endOf(answerDueOn(EngineClock.today()));
+    }
+
+    /**
      * The last second of the due day, Beijing time: the handling task's due date and the overdue timer. The whole due day
      * is the department's, so the office is not told "overdue" while the appeal still reads "due today".
      */
