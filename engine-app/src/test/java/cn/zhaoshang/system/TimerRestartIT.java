@@ -131,9 +131,10 @@ class TimerRestartIT {
                 .containsEntry(approval + " Timer_ConsentByCountyHeadEscalation", beijing("2026-10-16T10:00"))
                 .containsEntry(review + " Timer_ReviewByJusticeBureauOverdue", beijing("2026-10-13T10:00"))
                 .containsEntry(review + " Timer_ReviewByJusticeBureauEscalation", beijing("2026-10-20T10:00"))
-                .containsEntry(appeal + " Timer_AppealOverdue", beijing("2026-10-15T10:00"))
+                .containsEntry(appeal + " Timer_AppealOverdue", beijing("2026-10-15T23:59:59"))
                 .containsEntry(fulfilment + " Timer_MilestoneOverdue", beijing("2026-10-30T23:59:59"))
-                .containsEntry(fulfilment + " StartEvent_ProgressCheckDue", beijing("2026-10-30T10:00"));
+                .containsEntry(fulfilment + " StartEvent_ProgressCheckDue", beijing("2026-10-30T10:00"))
+                .containsEntry(fulfilment + " Timer_AssessmentDue", beijing("2031-09-30T23:59:59"));
         assertThat(before.keySet().stream().filter(k -> k.startsWith(screening))).hasSize(5);
         before.entrySet().stream().filter(e -> e.getKey().startsWith(screening))
                 .forEach(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo(beijing("2026-10-13T10:00")));
@@ -161,15 +162,17 @@ class TimerRestartIT {
         assertThat(events(restarted, approvalProject, "ESCALATED")).isZero();
         assertThat(openTasks(appeal, EnterpriseAppeal.Step.SUPERVISE)).isZero();
 
-        // Thursday 10-15, 7th working day: the complaint is overdue → 督办
-        at("2026-10-15T10:01");
-        await(() -> openTasks(appeal, EnterpriseAppeal.Step.SUPERVISE) == 1, "appeal escalation of 10-15");
-        assertThat(openTasks(appeal, EnterpriseAppeal.Step.HANDLE)).as("the department still answers").isEqualTo(1);
+        // Thursday 10-15 is the complaint's 7th working day, and the whole day is the department's
+        at("2026-10-15T23:59");
+        idle();
+        assertThat(openTasks(appeal, EnterpriseAppeal.Step.SUPERVISE)).isZero();
 
-        // Friday 10-16, 8th working day: the approval step is escalated; the legal review not yet
+        // Friday 10-16: the complaint is overdue → 督办; the approval step's 8th working day → escalated too
         at("2026-10-16T10:01");
-        await(() -> events(restarted, approvalProject, "ESCALATED") == 1, "approval escalation of 10-16");
-        assertThat(openTasks(review, AgreementReview.Step.SUPERVISE_OVERDUE_REVIEW)).isZero();
+        await(() -> openTasks(appeal, EnterpriseAppeal.Step.SUPERVISE) == 1
+                && events(restarted, approvalProject, "ESCALATED") == 1, "escalations of 10-16");
+        assertThat(openTasks(appeal, EnterpriseAppeal.Step.HANDLE)).as("the department still answers").isEqualTo(1);
+        assertThat(openTasks(review, AgreementReview.Step.SUPERVISE_OVERDUE_REVIEW)).as("the legal review not yet").isZero();
 
         // Tuesday 10-20, 10th working day: the legal review is escalated to the supervision office
         at("2026-10-20T10:01");
@@ -198,6 +201,8 @@ class TimerRestartIT {
         assertThat(openTasks(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD)).isEqualTo(1);
         assertThat(openTasks(review, AgreementReview.Step.REVIEW_BY_JUSTICE)).isEqualTo(1);
         assertThat(openTasks(fulfilment, Fulfilment.Step.RECORD_MILESTONE)).isEqualTo(1);
+        assertThat(timers()).as("the assessment five years on is still waiting")
+                .containsEntry(fulfilment + " Timer_AssessmentDue", beijing("2031-09-30T23:59:59"));
     }
 
     // ------------------------------------------------------------------ the app, started and stopped by the test
