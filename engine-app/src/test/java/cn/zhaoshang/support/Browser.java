@@ -14,6 +14,9 @@ import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -36,7 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A real headless Chromium for the workbench's browser tests: Debian's {@code chromium} driven through Debian's
  * {@code chromedriver} (both given by path, so Selenium Manager never downloads anything), a 1366×768 window,
  * screenshots under {@code target/screenshots/} and the browser console's errors collected for the test to assert.
- * Without the two packages the tests are skipped ({@link #assumeInstalled()}), and the end-of-run report says why.
+ * Without the two packages a {@link BrowserTest} is skipped, and the end-of-run report says why.
  */
 public final class Browser implements AutoCloseable {
 
@@ -64,10 +67,23 @@ public final class Browser implements AutoCloseable {
         this.name = name;
     }
 
+    public static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     /** A JUnit assumption: the calling test is skipped, not failed, on a machine without the Debian packages. */
     public static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                MISSING + " (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+        assumeTrue(installed(), MISSING + " (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+    }
+
+    /** The condition behind {@link BrowserTest}. */
+    public static final class Installed implements ExecutionCondition {
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return installed() ? ConditionEvaluationResult.enabled("found " + CHROMIUM + " and " + CHROMEDRIVER)
+                    : ConditionEvaluationResult.disabled(MISSING + " (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+        }
     }
 
     /** Opens a new browser (own profile, no cookies) on the app at {@code baseUrl}; screenshots are named after {@code name}. */

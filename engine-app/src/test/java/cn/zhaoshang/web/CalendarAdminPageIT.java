@@ -11,7 +11,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -21,6 +20,7 @@ import cn.zhaoshang.calendar.CalendarMapper;
 import cn.zhaoshang.calendar.WorkingCalendar;
 import cn.zhaoshang.support.AppIT;
 import cn.zhaoshang.support.Browser;
+import cn.zhaoshang.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written, a year registered, the day deleted again; a reporter gets the Chinese 403 page. Screenshots of every page
  * are in engine-app/target/screenshots/.
  */
+@BrowserTest
 class CalendarAdminPageIT extends AppIT {
 
     @Autowired
@@ -39,11 +40,6 @@ class CalendarAdminPageIT extends AppIT {
     WorkingCalendar workingCalendar;
     @Autowired
     IdentityService identityService;
-
-    @BeforeAll
-    static void browserInstalled() {
-        Browser.assumeInstalled();
-    }
 
     @Test
     void administratorKeepsTheCalendar() {
