@@ -9,10 +9,11 @@ import cn.zhaoshang.system.ApiError.FieldError;
 
 /**
  * The domain's messages are "中文 / English" for API clients (see {@code ApiError}); a page shows the Chinese part.
+ * The two are split at the first "/ " after a space or after full-width punctuation ("（WORKDAY）/ kind …").
  */
 final class Chinese {
 
-    private static final Pattern BEFORE_ENGLISH = Pattern.compile("\\s*/\\s+(?=[A-Za-z])");
+    private static final Pattern BEFORE_ENGLISH = Pattern.compile("(?:\\s+|(?<=[\\u3000-\\u303F\\uFF00-\\uFFEF]))/\\s+");
 
     private Chinese() {
     }
