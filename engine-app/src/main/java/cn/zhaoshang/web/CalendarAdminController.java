@@ -67,6 +67,11 @@ class CalendarAdminController {
         Form refused(List<FieldError> fieldErrors) {
             return new Form(values, Chinese.byField(fieldErrors));
         }
+
+        /** The field a refused form focuses (and so scrolls to), the first one in error. */
+        public boolean focus(String field) {
+            return !errors.isEmpty() && errors.keySet().iterator().next().equals(field);
+        }
     }
 
     record Kind(String value, String label) {

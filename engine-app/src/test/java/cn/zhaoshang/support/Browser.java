@@ -53,6 +53,19 @@ public final class Browser implements AutoCloseable {
     private static final Pattern FAILED_LOAD = Pattern.compile(
             "(\\S+) - Failed to load resource: the server responded with a status of 4\\d\\d\\b.*");
 
+    /**
+     * Debian's Chromium is newer than the DevTools bindings Selenium ships; nothing here uses DevTools (the console is
+     * read through WebDriver's log endpoint), so the "no CDP version for 1xx" warning of every start is noise. Held
+     * here because java.util.logging keeps loggers (and their level) only while someone references them.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+            java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(Level.SEVERE));
+    }
+
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -192,6 +205,12 @@ public final class Browser implements AutoCloseable {
         Cookie session = driver.manage().getCookieNamed("JSESSIONID");
         assertThat(session).as("session cookie").isNotNull();
         return session.getName() + "=" + session.getValue();
+    }
+
+    /** Scrolls the element (a form with its errors, a result) to the middle of the window, then screenshots. */
+    public Path screenshot(String label, String css) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", find(css));
+        return screenshot(label);
     }
 
     /** Saves what the window shows as target/screenshots/{name}-{nn}-{label}.png. */

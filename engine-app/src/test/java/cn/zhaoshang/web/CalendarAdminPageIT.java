@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhaoshang.calendar.CalendarMapper;
@@ -83,25 +82,28 @@ class CalendarAdminPageIT extends AppIT {
                     .clickAndWait("#day-form button");
             assertThat(browser.text("#notice")).isEqualTo("已保存：" + wednesday + "（星期三）放假，测试假日。");
             assertThat(browser.text("#days tr[data-date='" + wednesday + "']")).contains("星期三", "放假", "测试假日");
-            browser.screenshot("holiday-added");
+            browser.screenshot("holiday-added", "#days");
 
             calculate(browser, tuesday, 1);
             assertThat(browser.text("#calc-result")).contains(thursday + "（星期四）");
             Response api = get("/api/calendar/add-working-days?from=" + tuesday + "&days=1", "reporter");
             assertThat(api.json().get("date").asText()).as("the API counts the same way").isEqualTo(thursday.toString());
-            browser.screenshot("calculator");
+            browser.screenshot("calculator", "#calc-result");
 
             // a date that does not exist: refused next to the field, in Chinese, nothing written
             browser.type("#day-date", year + "-02-30").type("#day-name", "不存在的日子").clickAndWait("#day-form button");
             assertThat(browser.text("#day-date-error")).isEqualTo("日期格式应为 yyyy-MM-dd");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus on the field to correct")
+                    .isEqualTo("day-date");
             assertThat(browser.find("#day-date").getAttribute("aria-invalid")).isEqualTo("true");
             assertThat(browser.find("#day-date").getAttribute("value")).as("what was typed stays").isEqualTo(year + "-02-30");
             assertThat(browser.text("#problem")).isEqualTo("未保存：请按提示改正后再提交。");
-            browser.screenshot("bad-date");
+            browser.screenshot("bad-date", "#day-form");
             // a real date without a name: the name is refused and the date is not written either
             LocalDate june = LocalDate.of(year, 6, 4);
             browser.type("#day-date", june.toString()).type("#day-name", " ").clickAndWait("#day-form button");
             assertThat(browser.text("#day-name-error")).isEqualTo("名称不能为空");
+            assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("day-name");
             assertThat(browser.has("#day-date-error")).isFalse();
             assertThat(calendarMapper.findBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
                     .extracting(d -> d.calendarDate()).containsExactly(wednesday);
@@ -112,7 +114,7 @@ class CalendarAdminPageIT extends AppIT {
             assertThat(browser.text("#year-number-error")).startsWith("年份须是 2000 至 2100 之间");
             assertThat(browser.text("#year-source-error")).isEqualTo("依据（国务院办公厅通知）不能为空");
             assertThat(workingCalendar.knownYears()).doesNotContain(year);
-            browser.screenshot("bad-year");
+            browser.screenshot("bad-year", "#year-form");
             String notice = "国办发明电〔" + (year - 1) + "〕9号《国务院办公厅关于" + year + "年部分节假日安排的通知》（测试）";
             browser.type("#year-number", String.valueOf(year)).type("#year-source", notice)
                     .clickAndWait("#year-form button");
@@ -129,10 +131,16 @@ class CalendarAdminPageIT extends AppIT {
             assertThat(browser.text("#calc-result")).contains(wednesday + "（星期三）").doesNotContain("按周一至周五计算");
             browser.screenshotAt(390, 844, "calendar-phone");
 
+            browser.go("/");
+            assertThat(browser.text("h1")).isEqualTo("工作台");
+            assertThat(browser.text(".tiles a[href='/admin/calendar']")).isEqualTo("工作日历维护");
+            browser.screenshot("home-admin");
+
             browser.assertNoConsoleErrors();
             browser.clickAndWait(".logout button");
             assertThat(browser.path()).isEqualTo("/login?logout");
             assertThat(browser.text("main")).contains("您已安全退出登录");
+            browser.screenshot("logged-out");
             browser.go("/admin/calendar");
             assertThat(browser.path()).as("logged out: the page needs a login again").startsWith("/login");
         }
