@@ -90,6 +90,13 @@ class WorkbenchIT extends AppIT {
         HttpResponse<String> unknown = admin.get("/admin/no-such-page");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("页面不存在").doesNotContain("Exception");
+        assertThat(unknown.headers().firstValue("Content-Security-Policy").orElse("")).as("the error page is the workbench's")
+                .contains("script-src 'self'").doesNotContain("unsafe");
+
+        HttpResponse<String> forbidden = new Session("reporter").get("/admin/calendar");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("无权访问（403）", "当前用户：<strong>reporter</strong>");
+        assertThat(forbidden.headers().firstValue("Content-Security-Policy").orElse("")).doesNotContain("unsafe");
 
         HttpResponse<String> badYear = admin.get("/admin/calendar?year=abc");
         assertThat(badYear.statusCode()).isEqualTo(200);
