@@ -99,8 +99,13 @@ public class CalendarService {
                 + " holidays are not entered yet; working days are counted Monday to Friday";
     }
 
+    /** A year the calendar keeps: {@value #FIRST_YEAR}–{@value #LAST_YEAR}. */
+    public static boolean inRange(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
+    }
+
     public List<CalendarDay> days(int year) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
+        if (!inRange(year)) {
             throw ApiException.validation(List.of(yearOutOfRange()));
         }
         return calendar.findBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
@@ -125,7 +130,7 @@ public class CalendarService {
 
     private CalendarDay saveDay(LocalDate day, List<FieldError> errors, String kind, String name, Authentication caller) {
         requireAdmin(caller);
-        if (day != null && (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR)) {
+        if (day != null && !inRange(day.getYear())) {
             errors.add(new FieldError("date", "日期须在 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 年之间 / date must be between "
                     + FIRST_YEAR + " and " + LAST_YEAR));
         }
@@ -176,7 +181,7 @@ public class CalendarService {
 
     private CalendarYear registerYear(int year, List<FieldError> errors, String source, Authentication caller) {
         requireAdmin(caller);
-        if (errors.isEmpty() && (year < FIRST_YEAR || year > LAST_YEAR)) {
+        if (errors.isEmpty() && !inRange(year)) {
             errors.add(yearOutOfRange());
         }
         FormValues.requireText(errors, "source", source, 300, "依据（国务院办公厅通知）");

@@ -83,17 +83,11 @@ class CalendarAdminController {
     @GetMapping
     ModelAndView page(@RequestParam(required = false) String year, @RequestParam(required = false) String edit,
             @RequestParam(required = false) String from, @RequestParam(required = false) String days) {
-        int thisYear = EngineClock.today().getYear();
-        Form view = Form.of("year", year == null ? String.valueOf(thisYear) : year);
-        int shown = thisYear;
-        if (year != null && !year.isBlank()) {
-            try {
-                shown = Integer.parseInt(year.strip());
-                calendar.days(shown); // the service's range check
-            } catch (NumberFormatException | ApiException e) {
-                view = view.refused(List.of(CalendarService.yearOutOfRange()));
-                shown = thisYear;
-            }
+        Integer asked = year == null || year.isBlank() ? null : validYear(year);
+        int shown = asked != null ? asked : EngineClock.today().getYear();
+        Form view = Form.of("year", year == null ? String.valueOf(shown) : year);
+        if (year != null && !year.isBlank() && asked == null) {
+            view = view.refused(List.of(CalendarService.yearOutOfRange()));
         }
         ModelAndView page = new ModelAndView(VIEW);
         Form day = Form.of("date", "", "kind", CalendarDay.HOLIDAY, "name", "");
@@ -165,14 +159,8 @@ class CalendarAdminController {
 
     /** A refused form on the page it came from (the year shown then), with status 400 and nothing written. */
     private ModelAndView refusedPage(String shownYear, Form day, Form year) {
-        int thisYear = EngineClock.today().getYear();
-        int shown = thisYear;
-        try {
-            shown = Integer.parseInt(shownYear == null ? "" : shownYear.strip());
-            calendar.days(shown);
-        } catch (NumberFormatException | ApiException e) {
-            shown = thisYear;
-        }
+        Integer asked = shownYear == null ? null : validYear(shownYear);
+        int shown = asked != null ? asked : EngineClock.today().getYear();
         ModelAndView page = new ModelAndView(VIEW);
         page.setStatus(HttpStatus.BAD_REQUEST);
         page.addObject("problem", "未保存：请按提示改正后再提交。");
@@ -204,6 +192,16 @@ class CalendarAdminController {
         page.addObject("kinds", List.of(new Kind(CalendarDay.HOLIDAY, kindLabel(CalendarDay.HOLIDAY)),
                 new Kind(CalendarDay.WORKDAY, kindLabel(CalendarDay.WORKDAY))));
         return page;
+    }
+
+    /** The year typed, or null when it is not a number or not a year the calendar keeps. */
+    private static Integer validYear(String text) {
+        try {
+            int year = Integer.parseInt(text.strip());
+            return CalendarService.inRange(year) ? year : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Form refusedOrThrow(Form form, ApiException e) {
