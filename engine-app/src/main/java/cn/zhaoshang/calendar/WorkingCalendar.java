@@ -20,7 +20,7 @@ import cn.zhaoshang.system.EngineClock;
  * The official working-day calendar (工作日): weekends off except make-up workdays (调休), and the statutory holidays
  * the State Council General Office publishes each year — both as data in {@code calendar_day}. A year without a
  * {@code calendar_year} row falls back to Monday–Friday, with a warning (once per year in the log, always on
- * {@code GET /api/calendar/years}).
+ * {@code GET /api/calendar/years} and the administration page /admin/calendar).
  *
  * <p>Usable from BPMN as {@code ${workingCalendar.workingDaysFromNow(5)}}. Reads the table on every call (one query
  * for the whole span), so an administrator's change applies at once on every node of a cluster.

@@ -1,6 +1,7 @@
 package cn.zhaoshang.system;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -29,8 +31,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>{@code /engine-rest/**}: HTTP Basic (Camunda Modeler deploys with it), stateless; the engine runs with
  * authorizations on and acts as the caller, so only {@code admin} may deploy.</li>
  * <li>{@code /api/**}: the domain API, HTTP Basic, same engine authorizations.</li>
- * <li>{@code /camunda/**}: Camunda's Tasklist/Cockpit/Admin authenticate against the same identity service
- * with their own session and CSRF token; their first-run "create admin" setup is closed here.</li>
+ * <li>the workbench ({@code /}, {@code /login}, {@code /logout}, {@code /admin/**}, {@code /css/**}; pages in
+ * {@code cn.zhaoshang.web}): form login against the same users, a session, Spring Security's CSRF token in every form,
+ * a strict content security policy; {@code /admin/**} for the {@code admin} group, anyone else gets the 403 page.</li>
+ * <li>{@code /camunda/**} and everything else: Camunda's Tasklist/Cockpit/Admin authenticate against the same identity
+ * service with their own session and CSRF token; their first-run "create admin" setup is closed here.</li>
  * </ul>
  */
 @Configuration
@@ -47,8 +52,43 @@ class SecurityConfig {
                 .build();
     }
 
+    /** The paths of the workbench; a new page outside these needs its path here, or the webapps' chain takes it. */
+    private static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/admin/**", "/css/**", "/favicon.ico"};
+
+    /** No inline script or style anywhere in the workbench: what is not served by the app itself does not run. */
+    private static final String WORKBENCH_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
     @Bean
     @Order(2)
+    SecurityFilterChain workbenchSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+        RequestMatcher[] workbench = Arrays.stream(WORKBENCH_PATHS).map(SecurityConfig::path)
+                .toArray(RequestMatcher[]::new);
+        return http
+                .securityMatcher(new OrRequestMatcher(workbench))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/css/**"), path("/favicon.ico")).permitAll()
+                        .requestMatchers(path("/admin/**"))
+                        .hasAuthority(IdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
+                        .anyRequest().authenticated())
+                // the session keeps the login; CSRF stays on (Thymeleaf's th:action forms carry the token)
+                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // the error dispatch renders templates/error/403.html (Chinese), not a stack trace
+                .exceptionHandling(ex -> ex.accessDeniedHandler(
+                        (request, response, e) -> response.sendError(HttpStatus.FORBIDDEN.value())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WORKBENCH_CSP))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                // pages that later call the engine (待办、已办) act as the logged-in official, as the API does
+                .addFilterAfter(new CamundaAuthenticationFilter(identityService), AuthorizationFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
         return http
                 // the webapps carry their own CSRF protection (X-XSRF-TOKEN) and session login

@@ -1,0 +1,49 @@
+package cn.zhaoshang.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+import cn.zhaoshang.system.ApiException;
+
+/**
+ * Failures of the workbench's pages as a Chinese page, never JSON or a stack trace. Ordered before the domain API's
+ * handler, which covers every controller of cn.zhaoshang.
+ */
+@ControllerAdvice(basePackageClasses = WorkbenchErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorkbenchErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkbenchErrors.class);
+
+    @ExceptionHandler(ApiException.class)
+    ModelAndView refused(ApiException e) {
+        return page(e.status(), Chinese.of(e.getMessage()));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ModelAndView badParameter(Exception e) {
+        return page(HttpStatus.BAD_REQUEST, "请求参数缺失或格式不正确，请从页面上的链接和表单重新操作。");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("Unexpected error on a workbench page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请稍后再试或联系系统管理员。");
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        ModelAndView page = new ModelAndView(status == HttpStatus.FORBIDDEN ? "error/403" : "error");
+        page.setStatus(status);
+        page.addObject("status", status.value());
+        page.addObject("message", message);
+        return page;
+    }
+}
