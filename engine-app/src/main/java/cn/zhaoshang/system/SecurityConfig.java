@@ -53,7 +53,8 @@ class SecurityConfig {
     }
 
     /** The paths of the workbench; a new page outside these needs its path here, or the webapps' chain takes it. */
-    private static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/admin/**", "/css/**", "/favicon.ico"};
+    private static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/admin/**", "/tasks/**", "/ledger/**",
+            "/projects/**", "/dashboard/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
     /** No inline script or style anywhere in the workbench: what is not served by the app itself does not run. */
     private static final String WORKBENCH_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -68,7 +69,7 @@ class SecurityConfig {
         return http
                 .securityMatcher(new OrRequestMatcher(workbench))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/css/**"), path("/favicon.ico")).permitAll()
+                        .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**"), path("/favicon.ico")).permitAll()
                         .requestMatchers(path("/admin/**"))
                         .hasAuthority(IdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
                         .anyRequest().authenticated())
