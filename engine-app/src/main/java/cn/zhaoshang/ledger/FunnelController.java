@@ -45,14 +45,8 @@ class FunnelController {
         }
         List<FunnelRow> rows = funnel.countByUnit(unit, from == null ? null : from.atStartOfDay(EngineClock.BEIJING).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant());
-        FunnelRow total = new FunnelRow(null, "合计", sum(rows, FunnelRow::reported), sum(rows, FunnelRow::screening),
-                sum(rows, FunnelRow::valid), sum(rows, FunnelRow::inNegotiation), sum(rows, FunnelRow::inApproval),
-                sum(rows, FunnelRow::approved), sum(rows, FunnelRow::rejectedOrArchived));
+        FunnelRow total = FunnelRow.total("合计", rows);
         return new Funnel(unit, from, to, rows, total);
-    }
-
-    private static long sum(List<FunnelRow> rows, java.util.function.ToLongFunction<FunnelRow> column) {
-        return rows.stream().mapToLong(column).sum();
     }
 
     record Funnel(String unit, LocalDate from, LocalDate to, List<FunnelRow> units, FunnelRow total) {

@@ -54,7 +54,7 @@ class SecurityConfig {
 
     /** The paths of the workbench; a new page outside these needs its path here, or the webapps' chain takes it. */
     private static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/admin/**", "/tasks/**", "/ledger/**",
-            "/projects/**", "/dashboard/**", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+            "/projects/**", "/dashboard/**", "/css/**", "/js/**", "/webjars/**", "/_static/**", "/favicon.ico"};
 
     /** No inline script or style anywhere in the workbench: what is not served by the app itself does not run. */
     private static final String WORKBENCH_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -69,7 +69,8 @@ class SecurityConfig {
         return http
                 .securityMatcher(new OrRequestMatcher(workbench))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**"), path("/favicon.ico")).permitAll()
+                        .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**"), path("/_static/**"),
+                                path("/favicon.ico")).permitAll()
                         .requestMatchers(path("/admin/**"))
                         .hasAuthority(IdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
                         .anyRequest().authenticated())

@@ -113,14 +113,19 @@ public abstract class AppIT {
      * Process_InspectionNegotiation waiting at 考察洽谈). The screening itself is tested end to end elsewhere.
      */
     protected long negotiatingProject(String companyName, String projectName) {
-        return negotiatingProject(transactions, leadLedger, negotiations, companyName, projectName);
+        return negotiatingProject("group-chengdong", companyName, projectName);
+    }
+
+    /** The same, for a lead reported by {@code reportingUnit}. */
+    protected long negotiatingProject(String reportingUnit, String companyName, String projectName) {
+        return negotiatingProject(transactions, leadLedger, negotiations, reportingUnit, companyName, projectName);
     }
 
     public static long negotiatingProject(TransactionTemplate transactions, LeadLedger leadLedger,
-            NegotiationService negotiations, String companyName, String projectName) {
+            NegotiationService negotiations, String reportingUnit, String companyName, String projectName) {
         return transactions.execute(status -> {
             Lead lead = leadLedger.report(new LeadReport(companyName, projectName, "MANUFACTURING", "INDUSTRIAL",
-                    new BigDecimal("12000"), null, null, false, null, "group-chengdong", null, null, "陈经理",
+                    new BigDecimal("12000"), null, null, false, null, reportingUnit, null, null, "陈经理",
                     "13857900001"), "reporter", null);
             leadLedger.changeStatus(lead.getId(), LeadStatus.VALID, "center", "测试：研判为有效线索");
             return negotiations.open(lead, "park-chengdong", "分管副县长 李明", "center").getId();

@@ -168,10 +168,15 @@ public abstract class LifecycleIT extends AppIT {
      * the agreement, now waiting for its first draft.
      */
     protected long approvedProject(String company, String projectName) {
+        return approvedProject("group-chengdong", company, projectName);
+    }
+
+    /** The same, for a lead reported by {@code reportingUnit}. */
+    protected long approvedProject(String reportingUnit, String company, String projectName) {
         Map<String, Object> application = new LinkedHashMap<>(application("INDUSTRIAL", null));
         application.put("companyName", company);
         application.put("projectName", projectName);
-        application.put("projectId", negotiatingProject(company, projectName));
+        application.put("projectId", negotiatingProject(reportingUnit, company, projectName));
         application.put("jointOpinion", "建议同意落地");
         Response submitted = post("/api/landing-applications", "deputy", application);
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);

@@ -256,7 +256,7 @@ class TimerRestartIT {
 
     private long negotiatingProject(String company) {
         return AppIT.negotiatingProject(bean(TransactionTemplate.class), bean(LeadLedger.class),
-                bean(NegotiationService.class), company, "节前测试项目");
+                bean(NegotiationService.class), "group-chengdong", company, "节前测试项目");
     }
 
     /** A T1 project approved today, its agreement review waiting for the draft. */
