@@ -44,9 +44,9 @@
   var rates = draw('chart-rates', {
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 48, right: 16, top: 40, bottom: 56 },
+    grid: { left: 48, right: 16, top: 48, bottom: 56 },
     xAxis: { type: 'category', data: unitNames, axisLabel: { interval: 0, rotate: unitNames.length > 4 ? 30 : 0 } },
-    yAxis: { type: 'value', name: '%', max: 100 },
+    yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
     series: data.rateNames.map(function (name, i) {
       return { name: name, type: 'bar', data: data.units.map(function (u) { return u.rates[i]; }) };
     })
