@@ -145,11 +145,8 @@ public record LedgerFilter(String text, LedgerStage stage, String statusKind, St
                 || from != null || to != null || warningsOnly;
     }
 
-    /**
-     * The query for this filter, a page of it ({@code limit} null: all rows), with the clock the warnings are judged
-     * by; {@code projectId} narrows it to one project's row.
-     */
-    LedgerQuery toQuery(Long projectId, Integer limit, int offset) {
+    /** The query for this filter, a page of it ({@code limit} null: all rows), with the clock the warnings are judged by. */
+    LedgerQuery toQuery(Integer limit, int offset) {
         List<String> leadStatuses = new ArrayList<>();
         List<String> projectStatuses = new ArrayList<>();
         boolean statusFiltered = stage != null || status != null;
@@ -169,7 +166,7 @@ public record LedgerFilter(String text, LedgerStage stage, String statusKind, St
                 : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return new LedgerQuery(pattern, statusFiltered, leadStatuses, projectStatuses, unit, category, tier,
                 from == null ? null : startOf(from), to == null ? null : startOf(to.plusDays(1)), warningsOnly,
-                projectId, sort.key(), descending, EngineClock.today(), EngineClock.now(), limit, offset);
+                sort.key(), descending, EngineClock.today(), EngineClock.now(), limit, offset, null, null);
     }
 
     private static Instant startOf(LocalDate day) {

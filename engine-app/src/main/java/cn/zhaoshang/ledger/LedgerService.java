@@ -42,17 +42,17 @@ public class LedgerService {
     /** Page {@code page} (from 1; past the last page: the last one) of the rows the filter matches. */
     @Transactional(readOnly = true)
     public Page page(LedgerFilter filter, int page) {
-        long total = ledger.count(query(filter, null, null, 0));
+        long total = ledger.count(query(filter, null, 0));
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(1, page), pages);
-        List<LedgerRow> rows = ledger.find(query(filter, null, PAGE_SIZE, (shown - 1) * PAGE_SIZE));
+        List<LedgerRow> rows = ledger.find(query(filter, PAGE_SIZE, (shown - 1) * PAGE_SIZE));
         return new Page(rows, total, shown, pages);
     }
 
     /** Every row the filter matches, in its order, one at a time (the export does not hold the ledger in memory). */
     @Transactional(readOnly = true)
     public void forEach(LedgerFilter filter, Consumer<LedgerRow> action) {
-        try (Cursor<LedgerRow> rows = ledger.stream(query(filter, null, null, 0))) {
+        try (Cursor<LedgerRow> rows = ledger.stream(query(filter, null, 0))) {
             rows.forEach(action);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,14 +62,20 @@ public class LedgerService {
     /** The ledger row of one project: its stage and warnings as the ledger shows them. */
     @Transactional(readOnly = true)
     public Optional<LedgerRow> project(long projectId) {
-        return ledger.find(query(LedgerFilter.all(), projectId, 1, 0)).stream().findFirst();
+        return ledger.find(query(LedgerFilter.all(), 1, 0).forRow(LedgerRow.PROJECT, projectId)).stream().findFirst();
+    }
+
+    /** The ledger row of a lead, while it has no project (afterwards its projects are the rows). */
+    @Transactional(readOnly = true)
+    public Optional<LedgerRow> lead(long leadId) {
+        return ledger.find(query(LedgerFilter.all(), 1, 0).forRow(LedgerRow.LEAD, leadId)).stream().findFirst();
     }
 
     /**
      * Every ledger read goes through here. Data-level visibility (a reporting unit sees only its own leads and
      * projects) is to be forced here, as the filter's unit, so the page, the export and any later API agree.
      */
-    private static LedgerQuery query(LedgerFilter filter, Long projectId, Integer limit, int offset) {
-        return filter.toQuery(projectId, limit, offset);
+    private static LedgerQuery query(LedgerFilter filter, Integer limit, int offset) {
+        return filter.toQuery(limit, offset);
     }
 }

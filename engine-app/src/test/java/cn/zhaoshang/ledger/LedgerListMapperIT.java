@@ -102,6 +102,8 @@ class LedgerListMapperIT {
         assertThat(ledger.count(query(Map.of()))).isEqualTo(3);
         assertThat(service.project(direct.getId())).get().extracting(LedgerRow::companyName).isEqualTo(company("丁"));
         assertThat(service.project(-1)).isEmpty();
+        assertThat(service.lead(screening.getId())).get().extracting(LedgerRow::companyName).isEqualTo(company("甲"));
+        assertThat(service.lead(valid.getId())).as("a lead with a project is the project's row").isEmpty();
     }
 
     @Test
@@ -169,10 +171,10 @@ class LedgerListMapperIT {
         assertThat(ids(Map.of("sort", "company", "dir", "asc"))).hasSize(3);
 
         LedgerFilter filter = service.filter(Map.of("q", token, "sort", "investment", "dir", "desc"));
-        assertThat(ledger.find(filter.toQuery(null, 2, 0))).extracting(LedgerRow::projectId)
+        assertThat(ledger.find(filter.toQuery(2, 0))).extracting(LedgerRow::projectId)
                 .containsExactly(big.getId(), noLand.getId());
-        assertThat(ledger.find(filter.toQuery(null, 2, 2))).extracting(LedgerRow::projectId).containsExactly(small.getId());
-        assertThat(ledger.count(filter.toQuery(null, 2, 2))).as("the count ignores the page").isEqualTo(3);
+        assertThat(ledger.find(filter.toQuery(2, 2))).extracting(LedgerRow::projectId).containsExactly(small.getId());
+        assertThat(ledger.count(filter.toQuery(2, 2))).as("the count ignores the page").isEqualTo(3);
 
         assertThatThrownBy(() -> service.filter(Map.of("sort", "company_name; DROP TABLE project")))
                 .isInstanceOf(ApiException.class);
@@ -284,7 +286,7 @@ class LedgerListMapperIT {
     private LedgerQuery query(Map<String, String> params) {
         Map<String, String> own = new HashMap<>(params);
         own.putIfAbsent("q", token);
-        return service.filter(own).toQuery(null, null, 0);
+        return service.filter(own).toQuery(null, 0);
     }
 
     private List<String> ids(Map<String, String> params) {
