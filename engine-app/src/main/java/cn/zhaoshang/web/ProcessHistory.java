@@ -2,6 +2,7 @@ package cn.zhaoshang.web;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,11 +67,14 @@ class ProcessHistory {
                         .list());
             }
             if (projectId != null) {
-                instances.addAll(history.createHistoricProcessInstanceQuery()
+                List<HistoricProcessInstance> ofProject = new ArrayList<>(history.createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(String.valueOf(projectId))
                         .processDefinitionKeyIn(PROJECT_PROCESSES)
-                        .orderByProcessInstanceStartTime().asc()
                         .list());
+                // by start; within the same second (MySQL keeps whole seconds) in the order a project meets them
+                ofProject.sort(Comparator.comparing(HistoricProcessInstance::getStartTime)
+                        .thenComparing(i -> List.of(PROJECT_PROCESSES).indexOf(i.getProcessDefinitionKey())));
+                instances.addAll(ofProject);
             }
             List<Diagram> diagrams = new ArrayList<>();
             for (HistoricProcessInstance instance : instances) {
