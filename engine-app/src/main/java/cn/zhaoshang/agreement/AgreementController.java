@@ -58,17 +58,14 @@ class AgreementController {
 
     @GetMapping(path = "/drafts/{version}", produces = MediaType.ALL_VALUE)
     ResponseEntity<byte[]> download(@PathVariable long projectId, @PathVariable int version) {
-        Agreement agreement = agreements.findLatestOfProject(projectId).orElseThrow(() -> ApiException.notFound(
-                "项目 " + projectId + " 还没有投资协议 / Project " + projectId + " has no agreement"));
-        AgreementDraft draft = agreements.findDrafts(agreement.id()).stream().filter(d -> d.version() == version)
-                .findFirst().orElseThrow(() -> ApiException.notFound("草案第 " + version + " 版不存在 / No draft " + version));
-        byte[] content = agreements.findDraftContent(agreement.id(), version).orElseThrow();
+        AgreementService.DraftFile file = service.draftFile(projectId, version);
+        AgreementDraft draft = file.draft();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(draft.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(draft.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Checksum-SHA256", draft.sha256())
-                .body(content);
+                .body(file.content());
     }
 
     record AgreementDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped Agreement agreement, List<AgreementDraft> drafts,

@@ -117,6 +117,23 @@ public class AgreementService {
                 .orElseThrow();
     }
 
+    /** A draft as uploaded, with its file. */
+    public record DraftFile(AgreementDraft draft, byte[] content) {
+    }
+
+    /**
+     * One draft of the project's (latest) agreement, for download by any logged-in official: the REST API and the
+     * workbench's project page serve the same file under the same rule.
+     */
+    @Transactional(readOnly = true)
+    public DraftFile draftFile(long projectId, int version) {
+        Agreement agreement = agreements.findLatestOfProject(projectId).orElseThrow(() -> ApiException.notFound(
+                "项目 " + projectId + " 还没有投资协议 / Project " + projectId + " has no agreement"));
+        AgreementDraft draft = agreements.findDrafts(agreement.id()).stream().filter(d -> d.version() == version)
+                .findFirst().orElseThrow(() -> ApiException.notFound("草案第 " + version + " 版不存在 / No draft " + version));
+        return new DraftFile(draft, agreements.findDraftContent(agreement.id(), version).orElseThrow());
+    }
+
     private String checkFile(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase();
         if (content == null || content.length == 0) {

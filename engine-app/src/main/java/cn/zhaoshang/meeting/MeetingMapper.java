@@ -76,6 +76,20 @@ public interface MeetingMapper {
             VALUES (#{meetingId}, #{minutesNumber}, #{fileName}, #{content}, #{generatedAt})""")
     void insertMinutes(StoredMinutes minutes);
 
+    /** The issued minutes of the meetings that had a lead on their agenda, and what each decided about it. */
+    @Select("""
+            SELECT m.id AS meeting_id, m.held_on, mm.minutes_number, mm.file_name, i.decision, i.reason
+              FROM meeting_item i
+              JOIN meeting m ON m.id = i.meeting_id
+              JOIN meeting_minutes mm ON mm.meeting_id = m.id
+             WHERE i.lead_id = #{leadId} AND i.dropped = FALSE
+             ORDER BY m.held_on, m.id""")
+    List<MinutesOfLead> findMinutesOfLead(long leadId);
+
+    record MinutesOfLead(long meetingId, LocalDate heldOn, String minutesNumber, String fileName, String decision,
+            String reason) {
+    }
+
     @Select("SELECT * FROM meeting_minutes WHERE meeting_id = #{meetingId}")
     Optional<StoredMinutes> findMinutes(long meetingId);
 }

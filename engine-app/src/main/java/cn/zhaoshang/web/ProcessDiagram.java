@@ -39,6 +39,24 @@ public final class ProcessDiagram {
      * @param active activity ids it waits at now
      */
     public static String svg(BpmnModelInstance model, String title, Set<String> completed, Set<String> active) {
+        return draw(model, title, completed, active, "arrow", false);
+    }
+
+    /**
+     * As {@link #svg(BpmnModelInstance, String, Set, Set)}, for a page with several diagrams: {@code id} (letters,
+     * digits, hyphens) keeps the arrow marker's id unique in the page, and width and height attributes draw the
+     * diagram at its natural size, so a wide model scrolls sideways in its box instead of shrinking its text.
+     */
+    public static String svg(BpmnModelInstance model, String title, Set<String> completed, Set<String> active,
+            String id) {
+        if (!id.matches("[A-Za-z0-9-]+")) {
+            throw new IllegalArgumentException("diagram id " + id);
+        }
+        return draw(model, title, completed, active, "arrow-" + id, true);
+    }
+
+    private static String draw(BpmnModelInstance model, String title, Set<String> completed, Set<String> active,
+            String markerId, boolean naturalSize) {
         Collection<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class);
         Collection<BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class);
         double minX = Double.MAX_VALUE;
@@ -64,19 +82,24 @@ public final class ProcessDiagram {
             minX = minY = 0;
         }
         StringBuilder svg = new StringBuilder(16_384);
+        double width = maxX - minX + 2 * PAD;
+        double height = maxY - minY + 2 * PAD;
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" role=\"img\" viewBox=\"")
                 .append(num(minX - PAD)).append(' ').append(num(minY - PAD)).append(' ')
-                .append(num(maxX - minX + 2 * PAD)).append(' ').append(num(maxY - minY + 2 * PAD))
-                .append("\" aria-label=\"").append(escape(title)).append("\">")
+                .append(num(width)).append(' ').append(num(height)).append('"');
+        if (naturalSize) {
+            svg.append(" width=\"").append(num(width)).append("\" height=\"").append(num(height)).append('"');
+        }
+        svg.append(" aria-label=\"").append(escape(title)).append("\">")
                 .append("<title>").append(escape(title)).append("</title>")
-                .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" "
-                        + "markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
+                .append("<defs><marker id=\"").append(markerId).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
+                        + "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
                         + "fill=\"#444\"/></marker></defs>");
         // sub-processes first, so what is inside them is drawn on top
         shapes.stream().filter(s -> s.getBpmnElement() instanceof SubProcess)
                 .forEach(s -> shape(svg, s, completed, active));
         for (BpmnEdge edge : edges) {
-            edge(svg, edge, completed, active);
+            edge(svg, edge, completed, active, markerId);
         }
         shapes.stream().filter(s -> !(s.getBpmnElement() instanceof SubProcess))
                 .forEach(s -> shape(svg, s, completed, active));
@@ -133,7 +156,8 @@ public final class ProcessDiagram {
         svg.append("</g>");
     }
 
-    private static void edge(StringBuilder svg, BpmnEdge edge, Set<String> completed, Set<String> active) {
+    private static void edge(StringBuilder svg, BpmnEdge edge, Set<String> completed, Set<String> active,
+            String markerId) {
         BaseElement element = edge.getBpmnElement();
         String state = "pending";
         if (element instanceof SequenceFlow flow) {
@@ -143,7 +167,8 @@ public final class ProcessDiagram {
                 state = "completed";
             }
         }
-        svg.append("<polyline class=\"bpmn-flow ").append(state).append("\" marker-end=\"url(#arrow)\" points=\"");
+        svg.append("<polyline class=\"bpmn-flow ").append(state).append("\" marker-end=\"url(#").append(markerId)
+                .append(")\" points=\"");
         for (Waypoint w : edge.getWaypoints()) {
             svg.append(num(w.getX())).append(',').append(num(w.getY())).append(' ');
         }

@@ -46,6 +46,8 @@ public final class Browser implements AutoCloseable {
     public static final String MISSING = "needs Chromium + chromedriver: apt-get install chromium chromium-driver";
     /** the test JVM's working directory is the module (engine-app), so this is engine-app/target/screenshots */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** what a browser downloads goes to target/downloads/{name}/ */
+    public static final Path DOWNLOADS = Path.of("target", "downloads");
 
     private static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
@@ -71,13 +73,15 @@ public final class Browser implements AutoCloseable {
     private final String baseUrl;
     private final String name;
     private final List<String> consoleErrors = new ArrayList<>();
+    private final Path downloads;
     private int screenshots;
 
-    private Browser(ChromeDriverService service, ChromeDriver driver, String baseUrl, String name) {
+    private Browser(ChromeDriverService service, ChromeDriver driver, String baseUrl, String name, Path downloads) {
         this.service = service;
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.name = name;
+        this.downloads = downloads;
     }
 
     public static boolean installed() {
@@ -102,8 +106,10 @@ public final class Browser implements AutoCloseable {
     /** Opens a new browser (own profile, no cookies) on the app at {@code baseUrl}; screenshots are named after {@code name}. */
     public static Browser open(String baseUrl, String name) {
         assumeInstalled();
+        Path downloads = DOWNLOADS.resolve(name).toAbsolutePath();
         try {
             Files.createDirectories(SCREENSHOTS);
+            Files.createDirectories(downloads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,13 +124,14 @@ public final class Browser implements AutoCloseable {
                 // as root in CI there is no user namespace for the sandbox; /dev/shm may be small in containers
                 "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh",
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        return new Browser(service, driver, baseUrl, name);
+        return new Browser(service, driver, baseUrl, name, downloads);
     }
 
     public ChromeDriver driver() {
@@ -198,6 +205,37 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         collectConsole();
         return this;
+    }
+
+    /**
+     * Clicks a download link as a person would and waits for the finished file in this browser's download folder
+     * (target/downloads/{name}/, emptied first); the page stays where it is.
+     */
+    public Path download(String css) {
+        try {
+            try (var old = Files.list(downloads)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
+            }
+            find(css).click();
+            Path[] done = new Path[1];
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+                try (var files = Files.list(downloads)) {
+                    // Chromium writes a hidden temporary file, then *.crdownload, and renames it when it is complete
+                    List<Path> finished = files.map(Path::getFileName).map(Path::toString)
+                            .filter(f -> !f.startsWith(".") && !f.endsWith(".crdownload")).map(downloads::resolve).toList();
+                    done[0] = finished.isEmpty() ? null : finished.get(0);
+                    return done[0] != null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            collectConsole();
+            return done[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The session cookie, for checking with a plain HTTP client what the browser's session gets (e.g. the status). */

@@ -64,6 +64,23 @@ class ProcessDiagramTest {
         assertThat(wrapped).doesNotContain("\uFFFD");
     }
 
+    @Test
+    void severalDiagramsOnOnePage_haveTheirOwnArrowMarker_andTheirNaturalSize() throws Exception {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("../process-models/LandingApproval.bpmn").toFile());
+        Document document = parse(ProcessDiagram.svg(model, "落地审批", Set.of(), Set.of(), "approval-2"));
+        Element svg = document.getDocumentElement();
+        String[] viewBox = svg.getAttribute("viewBox").split(" ");
+        assertThat(svg.getAttribute("width")).isEqualTo(viewBox[2]);
+        assertThat(svg.getAttribute("height")).isEqualTo(viewBox[3]);
+        assertThat(((Element) document.getElementsByTagName("marker").item(0)).getAttribute("id")).isEqualTo("arrow-approval-2");
+        assertThat(((Element) document.getElementsByTagName("polyline").item(0)).getAttribute("marker-end"))
+                .isEqualTo("url(#arrow-approval-2)");
+        assertThat(parse(ProcessDiagram.svg(model, "落地审批", Set.of(), Set.of())).getDocumentElement().hasAttribute("width"))
+                .as("the single diagram keeps filling its box").isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> ProcessDiagram.svg(model, "x", Set.of(), Set.of(), "a\" onload=\"x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Element node(Document document, String id) {
         NodeList groups = document.getElementsByTagName("g");
         for (int i = 0; i < groups.getLength(); i++) {
