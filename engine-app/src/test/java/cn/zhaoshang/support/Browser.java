@@ -21,6 +21,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -201,7 +203,7 @@ public final class Browser implements AutoCloseable {
     }
 
     private Browser waitForNewPage(WebElement oldPage) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, WAIT).until(d -> isGone(oldPage));
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         collectConsole();
         return this;
@@ -235,6 +237,24 @@ public final class Browser implements AutoCloseable {
             return done[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the old page's root element is gone. While Chromium swaps documents, chromedriver sometimes answers with
+     * "Node with given id does not belong to the document" instead of a stale element reference: gone as well.
+     */
+    private static boolean isGone(WebElement oldPage) {
+        try {
+            oldPage.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 
