@@ -71,6 +71,9 @@ class SecurityConfig {
                 .securityMatcher(new OrRequestMatcher(workbench))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**"), path("/favicon.ico")).permitAll()
+                        // the login page with any reason (?error, ?wait=N, ?locked): formLogin's permitAll matches
+                        // the exact URLs it knows, query included
+                        .requestMatchers(path("/login")).permitAll()
                         .requestMatchers(path("/admin/**"))
                         .hasAuthority(IdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
                         .anyRequest().authenticated())

@@ -133,6 +133,16 @@ public class TaskActionService {
                 due != null && now != null && due.before(now));
     }
 
+    /** How many tasks are mine and how many wait in my groups, for the tabs of the workbench. */
+    public record Counts(long mine, long group) {
+    }
+
+    @Transactional(readOnly = true)
+    public Counts counts(String userId) {
+        return new Counts(taskService.createTaskQuery().active().taskAssignee(userId).count(),
+                taskService.createTaskQuery().active().taskCandidateUser(userId).count());
+    }
+
     @Transactional
     public void claim(String taskId, String userId) {
         TaskProbe.OpenTask task = openTask(taskId);
@@ -335,6 +345,11 @@ public class TaskActionService {
             }
             if (ConcurrencyFailures.isLostRace(e)) {
                 throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
+            }
+            // the engine may trip over a task that another transaction completed under its feet (a claim reading the
+            // execution that completion removed): if the task is gone now, someone else was faster
+            if (probe.findOpen(taskId).isEmpty()) {
+                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务刚被他人办结 / The task was just completed");
             }
             throw e;
         }

@@ -102,14 +102,16 @@ public class TaskDetails {
                     ClockUtil.getCurrentTime());
             Map<String, Object> variables = system(() -> taskService.getVariables(taskId));
             return new TaskDetail(view, true, task.level() == TaskAccess.Level.WORK, task.candidateGroups(), variables,
-                    null, null, Map.of(), task.processDefinitionId());
+                    null, null, Map.of(), task.processDefinitionId(), comments(taskId), attachments(taskId),
+                    copies.findByTask(taskId));
         }
         HistoricTaskInstance completed = task.completed();
         TaskView view = TaskActionService.view(task.id(), task.name(), task.stepId(), task.processInstanceId(),
                 definition, subject, task.assignee(), completed.getStartTime(), completed.getDueDate(), null);
         return new TaskDetail(view, false, false, task.candidateGroups(), Map.of(),
                 completed.getEndTime() == null ? null : completed.getEndTime().toInstant(), completed.getAssignee(),
-                submitted(completed.getActivityInstanceId()), task.processDefinitionId());
+                submitted(completed.getActivityInstanceId()), task.processDefinitionId(), comments(taskId),
+                attachments(taskId), copies.findByTask(taskId));
     }
 
     /**
@@ -119,7 +121,14 @@ public class TaskDetails {
     public String form(String taskId, String userId) {
         TaskAccess.Checked task = access.check(taskId, userId);
         if (task.isOpen()) {
-            return system(() -> read(formService.getDeployedTaskForm(taskId)));
+            try {
+                return system(() -> read(formService.getDeployedTaskForm(taskId)));
+            } catch (RuntimeException e) {
+                if (system(() -> taskService.createTaskQuery().taskId(taskId).count()) > 0) {
+                    throw e;
+                }
+                // completed since it was checked a moment ago: the form its definition binds to the step
+            }
         }
         return formOf(task.processDefinitionId(), task.stepId());
     }
@@ -162,6 +171,10 @@ public class TaskDetails {
 
     public List<TaskAttachment> attachments(String taskId, String userId) {
         access.check(taskId, userId);
+        return attachments(taskId);
+    }
+
+    private List<TaskAttachment> attachments(String taskId) {
         List<Attachment> attachments = system(() -> taskService.getTaskAttachments(taskId));
         return attachments.stream()
                 .sorted(Comparator.comparing(Attachment::getCreateTime).thenComparing(Attachment::getId))
@@ -260,7 +273,8 @@ public class TaskDetails {
         total[0] = matching.size();
         return matching.stream().skip(from).limit(size).map(view -> {
             HistoricTaskInstance task = byId.get(view.id());
-            return new DoneTask(view, task.getEndTime().toInstant(), submitted(task.getActivityInstanceId()),
+            return new DoneTask(view, task.getProcessDefinitionId(), task.getEndTime().toInstant(),
+                    submitted(task.getActivityInstanceId()),
                     comments(task.getId()));
         }).toList();
     }

@@ -30,17 +30,19 @@ public final class TaskRecords {
      * A task I completed (已办): the task as its list row showed it, when it ended, what the form submitted there
      * (decision, opinion …, read from the history of that very step) and its comments.
      */
-    public record DoneTask(TaskView task, Instant ended, Map<String, Object> submitted, List<TaskComment> comments) {
+    public record DoneTask(TaskView task, String processDefinitionId, Instant ended, Map<String, Object> submitted,
+            List<TaskComment> comments) {
     }
 
     /**
      * One task for its page: the row, {@code work} whether the user may complete it (otherwise read only), the
-     * candidate groups, and either the open task's variables (to fill its form) or, once completed, when and by whom
-     * and what was submitted.
+     * candidate groups, either the open task's variables (to fill its form) or, once completed, when and by whom and
+     * what was submitted; its comments, attachments and who has a copy.
      */
     public record TaskDetail(TaskView task, boolean open, boolean work, List<String> candidateGroups,
             Map<String, Object> variables, Instant ended, String completedBy, Map<String, Object> submitted,
-            String processDefinitionId) {
+            String processDefinitionId, List<TaskComment> comments, List<TaskAttachment> attachments,
+            List<TaskCopy> copies) {
     }
 
     /** The content of an attachment for download. */
