@@ -273,8 +273,13 @@ public class TaskDetails {
         total[0] = matching.size();
         return matching.stream().skip(from).limit(size).map(view -> {
             HistoricTaskInstance task = byId.get(view.id());
-            return new DoneTask(view, task.getProcessDefinitionId(), task.getEndTime().toInstant(),
-                    submitted(task.getActivityInstanceId()),
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            submitted(task.getActivityInstanceId()).forEach((name, value) -> {
+                if (OUTCOME_VARIABLES.contains(name)) {
+                    outcome.put(name, value);
+                }
+            });
+            return new DoneTask(view, task.getProcessDefinitionId(), task.getEndTime().toInstant(), outcome,
                     comments(task.getId()));
         }).toList();
     }

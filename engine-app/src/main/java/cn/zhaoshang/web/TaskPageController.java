@@ -109,7 +109,7 @@ class TaskPageController {
         String user = caller.getName();
         TaskDetail detail = details.detail(taskId, user);
         if (!detail.open()) {
-            flash.addFlashAttribute("problem", completedMessage(detail));
+            flash.addFlashAttribute("problem", "未提交：在您提交之前，" + completedMessage(detail));
             return redirect(taskId, "");
         }
         CamundaForm form = forms.ofTask(taskId, user).orElseThrow(() -> ApiException.conflict("UNSUPPORTED_STEP",

@@ -146,7 +146,8 @@ class TaskPagesIT extends LifecycleIT {
             assertThat(browser.text("#results")).contains("审批结论", "同意", "同意落地，请抓紧办理供地手续。");
             assertThat(browser.text("#history")).as("the ledger: approved").contains("审批中 → 已批准落地");
             assertThat(browser.has("#decide-approve")).isFalse();
-            browser.screenshot("done-task-with-ledger");
+            browser.screenshot("done-task");
+            browser.screenshot("done-task-ledger", "#history li:last-child");
             List<String> reached = new ArrayList<>();
             get("/api/projects/" + projectId, "deputy").json().get("ledger")
                     .forEach(event -> reached.add(event.path("toStatus").asText()));
@@ -272,7 +273,7 @@ class TaskPagesIT extends LifecycleIT {
             assertThat(countyhead.text("#notice")).startsWith("已办结");
             deputy.type("#f-opinion", "同意").clickAndWait("#decide-approve");
             assertThat(deputy.path()).isEqualTo("/tasks/" + raced[1]);
-            assertThat(deputy.text("#problem")).startsWith("该任务已由 countyhead 于").endsWith("办结。");
+            assertThat(deputy.text("#problem")).startsWith("未提交：在您提交之前，该任务已由 countyhead 于").endsWith("办结。");
             assertThat(deputy.text("main")).doesNotContain("Exception");
             deputy.screenshot("someone-was-faster");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM approval_record WHERE task_id = ?", Long.class, raced[1]))
