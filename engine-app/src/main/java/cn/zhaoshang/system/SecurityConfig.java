@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -71,12 +72,15 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(path("/css/**"), path("/js/**"), path("/webjars/**"), path("/_static/**"),
                                 path("/favicon.ico")).permitAll()
+                        // the login page with any reason (?error, ?wait=N, ?locked): formLogin's permitAll matches
+                        // the exact URLs it knows, query included
+                        .requestMatchers(path("/login")).permitAll()
                         .requestMatchers(path("/admin/**"))
                         .hasAuthority(IdentityAuthenticationProvider.GROUP_AUTHORITY_PREFIX + Groups.ADMIN)
                         .anyRequest().authenticated())
                 // the session keeps the login; CSRF stays on (Thymeleaf's th:action forms carry the token)
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/")
-                        .permitAll())
+                .formLogin(form -> form.loginPage("/login").failureHandler(SecurityConfig::loginRefused)
+                        .defaultSuccessUrl("/").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // the error dispatch renders templates/error/403.html (Chinese), not a stack trace
                 .exceptionHandling(ex -> ex.accessDeniedHandler(
@@ -106,6 +110,15 @@ class SecurityConfig {
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         .anyRequest().permitAll())
                 .build();
+    }
+
+    /** The login page says why: wrong password, wait (Camunda's delay after one), or locked (administrator unlocks). */
+    private static void loginRefused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        String reason = e instanceof LockedException ? "locked"
+                : e instanceof LoginDelayedException delayed ? "wait=" + delayed.seconds()
+                : "error";
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
     }
 
     private static RequestMatcher path(String pattern) {

@@ -1,18 +1,23 @@
 package cn.zhaoshang.task;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -21,30 +26,56 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.zhaoshang.system.InvalidInputException;
+import cn.zhaoshang.lead.LeadLedger;
+import cn.zhaoshang.ledger.ProjectLedger;
+import cn.zhaoshang.notification.Notifier;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.ConcurrencyFailures;
+import cn.zhaoshang.system.EngineClock;
+import cn.zhaoshang.system.FormValues;
+import cn.zhaoshang.system.InvalidInputException;
+import cn.zhaoshang.system.WithoutAuthorization;
 
 
 /**
- * Claim and complete for officials. Runs with the engine acting as the caller, so Camunda's authorizations
- * decide who may work on a task; races between two officials end with exactly one winner and a 409.
+ * Claim, complete, transfer (转办), copy (抄送), comment and attach for officials, the same for the REST API and the
+ * workbench. Runs with the engine acting as the caller, so Camunda's authorizations decide who may work on a task;
+ * races between two officials end with exactly one winner and a 409.
  */
 @Service
 public class TaskActionService {
 
     static final int PAGE_SIZE = 200;
+    static final int NOTE_LENGTH = 2000;
 
     private final TaskService taskService;
+    private final IdentityService identityService;
     private final TaskProbe probe;
     private final TaskSubjects subjects;
+    private final ProcessNames processNames;
+    private final TaskAccess access;
+    private final TaskCopyMapper copies;
+    private final AttachmentRules attachmentRules;
+    private final ProjectLedger projectLedger;
+    private final LeadLedger leadLedger;
+    private final Notifier notifier;
     private final Map<String, TaskFormInputs> inputsByStep = new HashMap<>();
 
-    TaskActionService(TaskService taskService, TaskProbe probe, TaskSubjects subjects, List<TaskFormInputs> inputs) {
+    TaskActionService(TaskService taskService, IdentityService identityService, TaskProbe probe, TaskSubjects subjects,
+            ProcessNames processNames, TaskAccess access, TaskCopyMapper copies, AttachmentRules attachmentRules,
+            ProjectLedger projectLedger, LeadLedger leadLedger, Notifier notifier, List<TaskFormInputs> inputs) {
         this.taskService = taskService;
+        this.identityService = identityService;
         this.probe = probe;
         this.subjects = subjects;
+        this.processNames = processNames;
+        this.access = access;
+        this.copies = copies;
+        this.attachmentRules = attachmentRules;
+        this.projectLedger = projectLedger;
+        this.leadLedger = leadLedger;
+        this.notifier = notifier;
         for (TaskFormInputs feature : inputs) {
             feature.steps().forEach(step -> inputsByStep.put(step, feature));
         }
@@ -53,6 +84,15 @@ public class TaskActionService {
     /** {@code mine}: assigned to me; {@code group}: unclaimed tasks of my groups. Earliest due first. */
     @Transactional(readOnly = true)
     public List<TaskView> list(String scope, String userId) {
+        return list(scope, userId, TaskFilter.NONE);
+    }
+
+    /**
+     * My tasks or my groups' unclaimed tasks, filtered and ordered. The engine narrows by process; project, unit and
+     * due date are applied to the (at most {@value #PAGE_SIZE}) tasks it returns, earliest due first.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> list(String scope, String userId, TaskFilter filter) {
         TaskQuery query = taskService.createTaskQuery().active();
         switch (scope) {
             case "mine" -> query.taskAssignee(userId);
@@ -60,20 +100,47 @@ public class TaskActionService {
             default -> throw ApiException.validation(List.of(new FieldError("scope",
                     "scope 只能是 mine（我的待办）或 group（待认领）/ scope must be mine or group")));
         }
+        if (filter.processKey() != null) {
+            query.processDefinitionKey(filter.processKey());
+        }
         List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE_SIZE);
+        return filter.apply(views(tasks), ClockUtil.getCurrentTime().toInstant());
+    }
+
+    List<TaskView> views(List<Task> tasks) {
         Map<String, TaskSubjects.Subject> bySubject = subjects.of(
                 tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()));
+        Map<String, ProcessNames.Definition> definitions = processNames.of(
+                tasks.stream().map(Task::getProcessDefinitionId).collect(Collectors.toSet()));
         Date now = ClockUtil.getCurrentTime();
         List<TaskView> views = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            TaskSubjects.Subject subject = bySubject.getOrDefault(task.getProcessInstanceId(), TaskSubjects.Subject.NONE);
-            views.add(new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
-                    subject.projectId(), subject.leadId(), subject.meetingId(), subject.companyName(),
-                    subject.projectName(), subject.tier(), task.getAssignee(), task.getCreateTime().toInstant(),
-                    task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                    task.getDueDate() != null && task.getDueDate().before(now)));
+            views.add(view(task.getId(), task.getName(), task.getTaskDefinitionKey(), task.getProcessInstanceId(),
+                    definitions.get(task.getProcessDefinitionId()),
+                    bySubject.getOrDefault(task.getProcessInstanceId(), TaskSubjects.Subject.NONE), task.getAssignee(),
+                    task.getCreateTime(), task.getDueDate(), now));
         }
         return views;
+    }
+
+    static TaskView view(String id, String name, String stepId, String processInstanceId,
+            ProcessNames.Definition definition, TaskSubjects.Subject subject, String assignee, Date created, Date due,
+            Date now) {
+        return new TaskView(id, name, stepId, processInstanceId, definition == null ? null : definition.key(),
+                definition == null ? null : definition.name(), subject.projectId(), subject.leadId(), subject.meetingId(),
+                subject.appealId(), subject.companyName(), subject.projectName(), subject.tier(), subject.reportingUnit(),
+                subject.unitName(), assignee, created.toInstant(), due == null ? null : due.toInstant(),
+                due != null && now != null && due.before(now));
+    }
+
+    /** How many tasks are mine and how many wait in my groups, for the tabs of the workbench. */
+    public record Counts(long mine, long group) {
+    }
+
+    @Transactional(readOnly = true)
+    public Counts counts(String userId) {
+        return new Counts(taskService.createTaskQuery().active().taskAssignee(userId).count(),
+                taskService.createTaskQuery().active().taskCandidateUser(userId).count());
     }
 
     @Transactional
@@ -104,9 +171,145 @@ public class TaskActionService {
         }, "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
     }
 
+    /**
+     * 转办: the task goes to a colleague of its candidate group (the holder, or while nobody holds it a candidate,
+     * hands it on), with the reason as a comment, a ledger event on the project, lead or appeal it belongs to, and a
+     * notification to the colleague.
+     */
+    @Transactional
+    public void transfer(String taskId, String userId, String toUserId, String reason) {
+        TaskAccess.Checked task = access.checkWork(taskId, userId);
+        String note = FormValues.text(reason);
+        List<FieldError> errors = new ArrayList<>();
+        String to = FormValues.text(toUserId);
+        if (task.candidateGroups().isEmpty()) {
+            errors.add(new FieldError("assignee", "该任务指定由专人办理，不能转办 / This task is assigned to one person "
+                    + "and cannot be transferred"));
+        } else if (to == null) {
+            errors.add(new FieldError("assignee", "请选择转办给谁 / Choose a colleague"));
+        } else if (to.equals(userId)) {
+            errors.add(new FieldError("assignee", "不能转办给自己 / You cannot transfer a task to yourself"));
+        } else if (!access.isMemberOfAny(to, task.candidateGroups())) {
+            errors.add(new FieldError("assignee", "只能转办给本环节办理组的成员 / Only a member of the task's group may "
+                    + "take it over"));
+        }
+        FormValues.limitText(errors, "reason", note, 500, "转办说明");
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String toName = nameOf(to);
+        String message = "转办给 " + toName + (note == null ? "" : "：" + note);
+        engine(taskId, () -> {
+            taskService.setAssignee(taskId, to);
+            taskService.createComment(taskId, task.processInstanceId(), message);
+        }, "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
+        record(task, "TASK_TRANSFERRED", userId, "「" + task.name() + "」由 " + nameOf(userId) + " " + message);
+        notifier.notifyUser(to, "转办：" + task.name(), nameOf(userId) + " 将任务「" + task.name() + "」转办给您"
+                + (note == null ? "。" : "：" + note) + " 请在工作台办理：/tasks/" + taskId);
+    }
+
+    /**
+     * 抄送: read-only copies of a task for people who should know but do not act; each gets a notification and sees the
+     * task under 抄送我的. Someone who has a copy already is not copied twice. Returns the users newly copied.
+     */
+    @Transactional
+    public List<String> copy(String taskId, String userId, List<String> recipients, String note) {
+        TaskAccess.Checked task = access.checkWork(taskId, userId);
+        String text = FormValues.text(note);
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> wanted = new LinkedHashSet<>();
+        if (recipients != null) {
+            recipients.stream().map(FormValues::text).filter(java.util.Objects::nonNull).forEach(wanted::add);
+        }
+        wanted.remove(userId);
+        if (wanted.isEmpty()) {
+            errors.add(new FieldError("recipients", "请选择抄送给谁（不含本人）/ Choose at least one other person"));
+        }
+        for (String recipient : wanted) {
+            if (userOf(recipient) == null) {
+                errors.add(new FieldError("recipients", "用户 " + recipient + " 不存在 / No such user " + recipient));
+            }
+        }
+        FormValues.limitText(errors, "note", text, 500, "抄送说明");
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        List<String> copied = new ArrayList<>();
+        for (String recipient : wanted) {
+            if (!copies.exists(taskId, recipient)) {
+                copies.insert(new TaskCopy(null, taskId, task.processInstanceId(), task.name(), recipient, userId, text,
+                        EngineClock.now(), null));
+                copied.add(recipient);
+            }
+        }
+        if (!copied.isEmpty()) {
+            String names = copied.stream().map(this::nameOf).collect(Collectors.joining("、"));
+            engine(taskId, () -> taskService.createComment(taskId, task.processInstanceId(),
+                    "抄送给 " + names + (text == null ? "" : "：" + text)), "该任务刚被他人处理，请刷新后重试 / The task "
+                    + "was just handled by someone else; reload and retry");
+            for (String recipient : copied) {
+                notifier.notifyUser(recipient, "抄送：" + task.name(), nameOf(userId) + " 抄送给您任务「" + task.name()
+                        + "」" + (text == null ? "" : "：" + text) + " 查看：/tasks/" + taskId);
+            }
+        }
+        return copied;
+    }
+
+    /** A comment (意见、备注) on an open task, by whoever may work on it (a 抄送 recipient only reads). */
+    @Transactional
+    public void comment(String taskId, String userId, String message) {
+        TaskAccess.Checked task = access.checkWork(taskId, userId);
+        String text = FormValues.text(message);
+        List<FieldError> errors = new ArrayList<>();
+        FormValues.requireText(errors, "message", text, NOTE_LENGTH, "意见");
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        engine(taskId, () -> taskService.createComment(taskId, task.processInstanceId(), text),
+                "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
+    }
+
+    /**
+     * A file for an open task (office documents, PDF, images; size limited like the agreement drafts), by whoever may
+     * work on it. Returns the attachment id.
+     */
+    @Transactional
+    public String attach(String taskId, String userId, String fileName, byte[] content) {
+        TaskAccess.Checked task = access.checkWork(taskId, userId);
+        AttachmentRules.Accepted file = attachmentRules.check(fileName, content);
+        String description = nameOf(userId) + " 上传，" + AttachmentRules.size(content.length);
+        String[] id = new String[1];
+        engine(taskId, () -> id[0] = taskService.createAttachment(file.contentType(), taskId, task.processInstanceId(),
+                file.name(), description, new ByteArrayInputStream(content)).getId(),
+                "该任务刚被他人处理，请刷新后重试 / The task was just handled by someone else; reload and retry");
+        return id[0];
+    }
+
     /** The open task of a step in a process instance, whoever may see it (the caller's rights are checked on use). */
     public Optional<String> openTaskId(String processInstanceId, String stepId) {
         return probe.findOpenTaskId(processInstanceId, stepId);
+    }
+
+    /** A ledger event on what the task belongs to: a project (and the appeal about it), an appeal, or a lead. */
+    private void record(TaskAccess.Checked task, String eventType, String actor, String note) {
+        TaskSubjects.Subject subject = subjects.of(task.processInstanceId());
+        if (subject.projectId() != null || subject.appealId() != null) {
+            projectLedger.noteOn(subject.projectId(), subject.appealId(), eventType, actor, note);
+        } else if (subject.leadId() != null) {
+            leadLedger.note(subject.leadId(), eventType, actor, note);
+        }
+    }
+
+    private User userOf(String userId) {
+        return WithoutAuthorization.run(identityService,
+                () -> identityService.createUserQuery().userId(userId).singleResult());
+    }
+
+    String nameOf(String userId) {
+        User user = userOf(userId);
+        String name = user == null ? null : ((user.getFirstName() == null ? "" : user.getFirstName())
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return name == null || name.isEmpty() ? userId : name + "（" + userId + "）";
     }
 
     private TaskProbe.OpenTask openTask(String taskId) {
@@ -142,6 +345,11 @@ public class TaskActionService {
             }
             if (ConcurrencyFailures.isLostRace(e)) {
                 throw ApiException.conflict("CONCURRENT_CHANGE", concurrentChangeMessage);
+            }
+            // the engine may trip over a task that another transaction completed under its feet (a claim reading the
+            // execution that completion removed): if the task is gone now, someone else was faster
+            if (probe.findOpen(taskId).isEmpty()) {
+                throw ApiException.conflict("TASK_ALREADY_COMPLETED", "该任务刚被他人办结 / The task was just completed");
             }
             throw e;
         }

@@ -2,25 +2,38 @@ package cn.zhaoshang.task;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
+
+import cn.zhaoshang.fulfilment.Fulfilment;
+import cn.zhaoshang.system.WithoutAuthorization;
 
 /**
  * What a task is about, from the domain tables: every process instance is linked from its lead, project (approval
- * or negotiation) or meeting row, so a task list needs one query, not one per task.
+ * or negotiation), meeting, agreement or enterprise appeal row, so a task list needs one query, not one per task. The
+ * fulfilment process carries its project as business key (it has no row of its own).
  */
 @Component
 class TaskSubjects {
 
     private final SubjectMapper mapper;
+    private final HistoryService historyService;
+    private final IdentityService identityService;
 
-    TaskSubjects(SubjectMapper mapper) {
+    TaskSubjects(SubjectMapper mapper, HistoryService historyService, IdentityService identityService) {
         this.mapper = mapper;
+        this.historyService = historyService;
+        this.identityService = identityService;
     }
 
     Map<String, Subject> of(Collection<String> processInstanceIds) {
@@ -31,12 +44,53 @@ class TaskSubjects {
         for (Subject subject : mapper.find(List.copyOf(processInstanceIds))) {
             subjects.putIfAbsent(subject.processInstanceId(), subject);
         }
+        Set<String> unresolved = new HashSet<>(processInstanceIds);
+        unresolved.removeAll(subjects.keySet());
+        if (!unresolved.isEmpty()) {
+            subjects.putAll(fulfilments(unresolved));
+        }
         return subjects;
     }
 
-    record Subject(String processInstanceId, Long projectId, Long leadId, Long meetingId, String companyName,
-            String projectName, String tier) {
-        static final Subject NONE = new Subject(null, null, null, null, null, null, null);
+    Subject of(String processInstanceId) {
+        return of(List.of(processInstanceId)).getOrDefault(processInstanceId, Subject.NONE);
+    }
+
+    /** Fulfilment instances name their project by business key; read as the system, the caller's rights come later. */
+    private Map<String, Subject> fulfilments(Set<String> processInstanceIds) {
+        List<HistoricProcessInstance> instances = WithoutAuthorization.run(identityService,
+                () -> historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceIds(processInstanceIds)
+                        .processDefinitionKey(Fulfilment.PROCESS_KEY)
+                        .list());
+        Map<Long, String> instanceByProject = new HashMap<>();
+        for (HistoricProcessInstance instance : instances) {
+            try {
+                instanceByProject.put(Long.valueOf(instance.getBusinessKey()), instance.getId());
+            } catch (NumberFormatException | NullPointerException e) {
+                // an instance started by hand without a project: nothing to show
+            }
+        }
+        Map<String, Subject> subjects = new HashMap<>();
+        if (instanceByProject.isEmpty()) {
+            return subjects;
+        }
+        for (Subject project : mapper.findProjects(List.copyOf(instanceByProject.keySet()))) {
+            String instance = instanceByProject.get(project.projectId());
+            subjects.put(instance, project.forInstance(instance));
+        }
+        return subjects;
+    }
+
+    /** The lead, project, meeting or appeal a process instance serves, with the unit that reported it. */
+    record Subject(String processInstanceId, Long projectId, Long leadId, Long meetingId, Long appealId,
+            String companyName, String projectName, String tier, String reportingUnit, String unitName) {
+        static final Subject NONE = new Subject(null, null, null, null, null, null, null, null, null, null);
+
+        Subject forInstance(String instance) {
+            return new Subject(instance, projectId, leadId, meetingId, appealId, companyName, projectName, tier,
+                    reportingUnit, unitName);
+        }
     }
 
     @Mapper
@@ -44,22 +98,45 @@ class TaskSubjects {
 
         @Select("""
                 <script>
-                SELECT process_instance_id, id AS project_id, lead_id, NULL AS meeting_id, company_name, project_name, tier
+                SELECT s.*, u.name AS unit_name FROM (
+                SELECT process_instance_id, id AS project_id, lead_id, NULL AS meeting_id, NULL AS appeal_id,
+                       company_name, project_name, tier, reporting_unit
                   FROM project WHERE process_instance_id IN
                   <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
                 UNION ALL
-                SELECT negotiation_process_instance_id, id, lead_id, NULL, company_name, project_name, NULL
+                SELECT negotiation_process_instance_id, id, lead_id, NULL, NULL, company_name, project_name, NULL,
+                       reporting_unit
                   FROM project WHERE negotiation_process_instance_id IN
                   <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
                 UNION ALL
-                SELECT process_instance_id, NULL, id, NULL, company_name, project_name, NULL
+                SELECT process_instance_id, NULL, id, NULL, NULL, company_name, project_name, NULL, reporting_unit
                   FROM lead WHERE process_instance_id IN
                   <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
                 UNION ALL
-                SELECT process_instance_id, NULL, NULL, id, NULL, NULL, NULL
+                SELECT process_instance_id, NULL, NULL, id, NULL, NULL, NULL, NULL, NULL
                   FROM meeting WHERE process_instance_id IN
                   <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+                UNION ALL
+                SELECT a.process_instance_id, p.id, p.lead_id, NULL, NULL, p.company_name, p.project_name, p.tier,
+                       p.reporting_unit
+                  FROM agreement a JOIN project p ON p.id = a.project_id WHERE a.process_instance_id IN
+                  <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+                UNION ALL
+                SELECT e.process_instance_id, p.id, p.lead_id, NULL, e.id, e.company_name, p.project_name, p.tier,
+                       p.reporting_unit
+                  FROM enterprise_appeal e LEFT JOIN project p ON p.id = e.project_id WHERE e.process_instance_id IN
+                  <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+                ) s LEFT JOIN unit u ON u.code = s.reporting_unit
                 </script>""")
         List<Subject> find(@Param("ids") List<String> processInstanceIds);
+
+        @Select("""
+                <script>
+                SELECT NULL AS process_instance_id, p.id AS project_id, p.lead_id, NULL AS meeting_id, NULL AS appeal_id,
+                       p.company_name, p.project_name, p.tier, p.reporting_unit, u.name AS unit_name
+                  FROM project p LEFT JOIN unit u ON u.code = p.reporting_unit WHERE p.id IN
+                  <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+                </script>""")
+        List<Subject> findProjects(@Param("ids") List<Long> projectIds);
     }
 }

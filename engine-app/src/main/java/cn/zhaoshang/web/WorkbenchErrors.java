@@ -9,6 +9,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import cn.zhaoshang.system.ApiException;
@@ -26,6 +27,12 @@ class WorkbenchErrors {
     @ExceptionHandler(ApiException.class)
     ModelAndView refused(ApiException e) {
         return page(e.status(), Chinese.of(e.getMessage()));
+    }
+
+    /** A file above the server's multipart limit never reaches the page's own size check. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e) {
+        return page(HttpStatus.BAD_REQUEST, "文件太大，未上传。附件不能超过 20 MB，请压缩或拆分后再上传。");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
