@@ -2,6 +2,7 @@ package cn.zhaoshang.task;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -88,8 +89,10 @@ public class TaskActionService {
     }
 
     /**
-     * My tasks or my groups' unclaimed tasks, filtered and ordered. The engine narrows by process; project, unit and
-     * due date are applied to the (at most {@value #PAGE_SIZE}) tasks it returns, earliest due first.
+     * My tasks or my groups' unclaimed tasks, filtered and ordered. Every filter narrows the query in the database
+     * (process; project and unit through the process instances of the matching leads, projects, agreements and
+     * appeals; due date), so at most {@value #PAGE_SIZE} tasks are read in the order asked for; ordering by process,
+     * project or unit then sorts those.
      */
     @Transactional(readOnly = true)
     public List<TaskView> list(String scope, String userId, TaskFilter filter) {
@@ -103,8 +106,30 @@ public class TaskActionService {
         if (filter.processKey() != null) {
             query.processDefinitionKey(filter.processKey());
         }
-        List<Task> tasks = query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, PAGE_SIZE);
-        return filter.apply(views(tasks), ClockUtil.getCurrentTime().toInstant());
+        Optional<Set<String>> instances = subjects.instancesMatching(filter.project(), filter.unit());
+        if (instances.isPresent()) {
+            if (instances.get().isEmpty()) {
+                return List.of();
+            }
+            query.processInstanceIdIn(instances.get().toArray(String[]::new));
+        }
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        switch (filter.due()) {
+            case OVERDUE -> query.dueBefore(Date.from(now));
+            case TODAY -> query.dueBefore(Date.from(TaskFilter.endOfDay(now, 0)));
+            case WEEK -> query.dueBefore(Date.from(TaskFilter.endOfDay(now, 7)));
+            case NONE -> query.withoutDueDate();
+            default -> {
+            }
+        }
+        switch (filter.sort()) {
+            case DUE_DESC -> query.orderByDueDate().desc().orderByTaskCreateTime().desc();
+            case CREATED -> query.orderByTaskCreateTime().asc();
+            case CREATED_DESC -> query.orderByTaskCreateTime().desc();
+            default -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+        }
+        List<Task> tasks = query.listPage(0, PAGE_SIZE);
+        return filter.apply(views(tasks), now);
     }
 
     List<TaskView> views(List<Task> tasks) {

@@ -107,7 +107,7 @@ public record TaskFilter(String processKey, String project, String unit, Due due
         return text != null && text.toLowerCase(Locale.ROOT).contains(wanted);
     }
 
-    private static Instant endOfDay(Instant now, int daysAhead) {
+    static Instant endOfDay(Instant now, int daysAhead) {
         LocalDate day = ZonedDateTime.ofInstant(now, EngineClock.BEIJING).toLocalDate().plusDays(daysAhead + 1L);
         return day.atStartOfDay(EngineClock.BEIJING).toInstant();
     }

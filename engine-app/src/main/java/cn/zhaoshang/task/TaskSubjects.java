@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.ibatis.annotations.Mapper;
@@ -12,7 +14,9 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.fulfilment.Fulfilment;
@@ -28,13 +32,51 @@ class TaskSubjects {
 
     private final SubjectMapper mapper;
     private final HistoryService historyService;
+    private final RuntimeService runtimeService;
     private final IdentityService identityService;
 
-    TaskSubjects(SubjectMapper mapper, HistoryService historyService, IdentityService identityService) {
+    TaskSubjects(SubjectMapper mapper, HistoryService historyService, RuntimeService runtimeService,
+            IdentityService identityService) {
         this.mapper = mapper;
         this.historyService = historyService;
+        this.runtimeService = runtimeService;
         this.identityService = identityService;
     }
+
+    /**
+     * The running process instances about a project (company or project name contains the text, or the project's or
+     * lead's number is it) and/or reported by a unit, so a task list is narrowed in the database, before its limit;
+     * empty when no filter is given.
+     */
+    Optional<Set<String>> instancesMatching(String project, String unit) {
+        if (project == null && unit == null) {
+            return Optional.empty();
+        }
+        String text = project == null ? null : project.strip().toLowerCase(Locale.ROOT);
+        Long number = null;
+        if (text != null) {
+            try {
+                number = Long.valueOf(text.startsWith("#") ? text.substring(1) : text);
+            } catch (NumberFormatException e) {
+                // a name, not a number
+            }
+        }
+        // LIKE's own characters typed by a person are meant literally (backslash: the default escape of MySQL and H2)
+        String pattern = text == null ? null
+                : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Set<String> instances = new HashSet<>(mapper.findInstances(pattern, number, unit));
+        Set<String> projectIds = new HashSet<>();
+        mapper.findProjectIds(pattern, number, unit).forEach(id -> projectIds.add(id.toString()));
+        if (!projectIds.isEmpty()) {
+            // the fulfilment process names its project by business key only
+            WithoutAuthorization.run(identityService, () -> runtimeService.createProcessInstanceQuery()
+                    .processDefinitionKey(Fulfilment.PROCESS_KEY).active().list()).stream()
+                    .filter(instance -> projectIds.contains(instance.getBusinessKey()))
+                    .map(ProcessInstance::getId).forEach(instances::add);
+        }
+        return Optional.of(instances);
+    }
+
 
     Map<String, Subject> of(Collection<String> processInstanceIds) {
         Map<String, Subject> subjects = new HashMap<>();
@@ -138,5 +180,37 @@ class TaskSubjects {
                   <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
                 </script>""")
         List<Subject> findProjects(@Param("ids") List<Long> projectIds);
+
+        /** project p matches the filter (a MyBatis script fragment) */
+        String PROJECT_MATCHES = """
+                <if test="pattern != null">
+                  AND (LOWER(p.company_name) LIKE #{pattern} OR LOWER(p.project_name) LIKE #{pattern}
+                  <if test="number != null">OR p.id = #{number} OR p.lead_id = #{number}</if>)
+                </if>
+                <if test="unit != null">AND p.reporting_unit = #{unit}</if>
+                """;
+
+        @Select({"<script>",
+                "SELECT p.process_instance_id FROM project p WHERE p.process_instance_id IS NOT NULL", PROJECT_MATCHES,
+                "UNION SELECT p.negotiation_process_instance_id FROM project p",
+                " WHERE p.negotiation_process_instance_id IS NOT NULL", PROJECT_MATCHES,
+                "UNION SELECT a.process_instance_id FROM agreement a JOIN project p ON p.id = a.project_id WHERE 1 = 1",
+                PROJECT_MATCHES,
+                "UNION SELECT l.process_instance_id FROM lead l WHERE l.process_instance_id IS NOT NULL",
+                "<if test=\"pattern != null\"> AND (LOWER(l.company_name) LIKE #{pattern}",
+                " OR LOWER(l.project_name) LIKE #{pattern}<if test=\"number != null\"> OR l.id = #{number}</if>)</if>",
+                "<if test=\"unit != null\"> AND l.reporting_unit = #{unit}</if>",
+                "UNION SELECT e.process_instance_id FROM enterprise_appeal e LEFT JOIN project p ON p.id = e.project_id",
+                " WHERE e.process_instance_id IS NOT NULL",
+                "<if test=\"pattern != null\"> AND (LOWER(e.company_name) LIKE #{pattern}",
+                " OR LOWER(p.project_name) LIKE #{pattern}<if test=\"number != null\"> OR p.id = #{number}</if>)</if>",
+                "<if test=\"unit != null\"> AND p.reporting_unit = #{unit}</if>",
+                "</script>"})
+        List<String> findInstances(@Param("pattern") String pattern, @Param("number") Long number,
+                @Param("unit") String unit);
+
+        @Select({"<script>", "SELECT p.id FROM project p WHERE 1 = 1", PROJECT_MATCHES, "</script>"})
+        List<Long> findProjectIds(@Param("pattern") String pattern, @Param("number") Long number,
+                @Param("unit") String unit);
     }
 }

@@ -56,6 +56,9 @@ class TaskPagesHttpIT extends LifecycleIT {
         }
     }
 
+    /** in company names: a persistent MariaDB keeps earlier runs' projects and tasks */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     /** A T1 project (8 亩, 服务业) waiting for the county head's consent; returns {processInstanceId, taskId, projectId}. */
     private String[] consentTask(String company) {
         Map<String, Object> application = new LinkedHashMap<>(application("SERVICE", 8));
@@ -68,14 +71,15 @@ class TaskPagesHttpIT extends LifecycleIT {
 
     @Test
     void theFormPostsWhatTheServiceTakes_andItsRefusalsComeBackOnTheFields() {
-        String[] consent = consentTask("表单测试企业有限公司");
+        String[] consent = consentTask("表单测试企业有限公司" + RUN);
         String taskId = consent[1];
         WorkbenchSession countyhead = WorkbenchSession.login(port, "countyhead");
-        assertThat(countyhead.get("/tasks/group").body()).contains("data-task=\"" + taskId + "\"");
+        assertThat(countyhead.get("/tasks/group?project=表单测试企业有限公司" + RUN).body())
+                .contains("data-task=\"" + taskId + "\"");
 
         HttpResponse<String> page = countyhead.get("/tasks/" + taskId);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("value=\"表单测试企业有限公司\"", "id=\"decide-approve\"", "id=\"decide-reject\"",
+        assertThat(page.body()).contains("value=\"表单测试企业有限公司" + RUN + "\"", "id=\"decide-approve\"", "id=\"decide-reject\"",
                 "id=\"decide-return\"", "/js/task-form.js");
 
         HttpResponse<String> forged = countyhead.postWithoutToken("/tasks/" + taskId + "/complete",
@@ -97,13 +101,13 @@ class TaskPagesHttpIT extends LifecycleIT {
         HttpResponse<String> approved = countyhead.post("/tasks/" + taskId + "/complete",
                 Map.of("decision", "APPROVE", "opinion", "同意落地，请分管副县长审批。", "companyName", "篡改"));
         assertThat(approved.headers().firstValue("Location").orElse("")).endsWith("/tasks");
-        assertThat(text(countyhead.follow(approved).body())).contains("已办结「县长同意」（表单测试企业有限公司 · 测试项目）");
+        assertThat(text(countyhead.follow(approved).body())).contains("已办结「县长同意」（表单测试企业有限公司" + RUN + " · 测试项目）");
         assertThat(jdbc.queryForMap("SELECT decision, opinion, user_id FROM approval_record WHERE task_id = ?", taskId))
                 .containsEntry("DECISION", "APPROVE").containsEntry("OPINION", "同意落地，请分管副县长审批。")
                 .containsEntry("USER_ID", "countyhead");
         assertThat(task(consent[0], LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD)).isNotNull();
 
-        String done = countyhead.get("/tasks/done?project=" + "表单测试企业").body();
+        String done = countyhead.get("/tasks/done?project=表单测试企业有限公司" + RUN).body();
         assertThat(done).contains("data-task=\"" + taskId + "\"");
         assertThat(text(done)).contains("县长同意", "同意 同意落地，请分管副县长审批。");
         String completed = countyhead.get("/tasks/" + taskId).body();
@@ -116,7 +120,7 @@ class TaskPagesHttpIT extends LifecycleIT {
         WorkbenchSession first = WorkbenchSession.login(port, "countyhead");
         WorkbenchSession second = WorkbenchSession.login(port, "countyhead2");
         for (int round = 0; round < 3; round++) {
-            String[] consent = consentTask("并发测试企业" + round);
+            String[] consent = consentTask("并发测试企业" + round + RUN);
             String taskId = consent[1];
             first.get("/tasks/" + taskId);
             second.get("/tasks/" + taskId);
@@ -139,7 +143,7 @@ class TaskPagesHttpIT extends LifecycleIT {
 
     @Test
     void transferCopyCommentAndAttach_andWhoMaySeeWhat() {
-        String[] consent = consentTask("转办测试企业有限公司");
+        String[] consent = consentTask("转办测试企业有限公司" + RUN);
         String taskId = consent[1];
         long projectId = Long.parseLong(consent[2]);
         WorkbenchSession countyhead = WorkbenchSession.login(port, "countyhead");
@@ -161,7 +165,7 @@ class TaskPagesHttpIT extends LifecycleIT {
         assertThat(nowOthers).doesNotContain("id=\"decide-approve\"", "id=\"comment-form\"");
 
         WorkbenchSession deputy2 = WorkbenchSession.login(port, "countyhead2");
-        assertThat(deputy2.get("/tasks").body()).contains("data-task=\"" + taskId + "\"");
+        assertThat(deputy2.get("/tasks?project=转办测试企业有限公司" + RUN).body()).contains("data-task=\"" + taskId + "\"");
         HttpResponse<String> emptyComment = deputy2.post("/tasks/" + taskId + "/comments", Map.of("message", ""));
         assertThat(emptyComment.statusCode()).isEqualTo(400);
         assertThat(emptyComment.body()).contains("意见不能为空");
@@ -183,7 +187,9 @@ class TaskPagesHttpIT extends LifecycleIT {
         WorkbenchSession drc = WorkbenchSession.login(port, "drc");
         String copies = drc.get("/tasks/copies").body();
         assertThat(copies).contains("data-task=\"" + taskId + "\"", "未读");
-        assertThat(text(drc.get("/tasks").body())).as("the tab counts the unread copy").contains("抄送我的 1");
+        long unread = jdbc.queryForObject("SELECT COUNT(*) FROM task_copy WHERE recipient = 'drc' AND read_at IS NULL",
+                Long.class);
+        assertThat(text(drc.get("/tasks").body())).as("the tab counts the unread copies").contains("抄送我的 " + unread);
         String readOnly = drc.get("/tasks/" + taskId).body();
         assertThat(text(readOnly)).contains("已阅，明日审批。", "转办给 县长（代）（countyhead2）", "现场照片.png",
                 "确定审批层级");
@@ -207,13 +213,15 @@ class TaskPagesHttpIT extends LifecycleIT {
 
     @Test
     void theResearchMeetingRecordsOneRowPerAgendaItem() {
-        long kept = screened(lead("会议测试企业甲", "会议测试项目甲"));
-        long dropped = screened(lead("会议测试企业乙", "会议测试项目乙"));
+        // names of their own: a persistent MariaDB keeps earlier runs' leads, which would make these duplicates
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        long kept = screened(lead("会议测试企业甲" + run, "会议测试项目甲"));
+        long dropped = screened(lead("会议测试企业乙" + run, "会议测试项目乙"));
         JsonNode meeting = convene();
         String taskId = task(meeting.get("processInstanceId").asText(), ResearchMeeting.Step.RECORD_MEETING).getId();
         WorkbenchSession center = WorkbenchSession.login(port, "center");
         String page = center.get("/tasks/" + taskId).body();
-        assertThat(page).contains("会议测试企业甲", "会议测试企业乙", "data-row=\"itemDecisions[0]\"");
+        assertThat(page).contains("会议测试企业甲" + run, "会议测试企业乙" + run, "data-row=\"itemDecisions[0]\"");
 
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("heldOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
@@ -245,7 +253,7 @@ class TaskPagesHttpIT extends LifecycleIT {
     @Test
     void firstPageOfAListOfManyTasks_serverTimePrinted() {
         for (int i = 0; i < 30; i++) {
-            consentTask("计时测试企业" + i);
+            consentTask("计时测试企业" + i + RUN);
         }
         WorkbenchSession countyhead = WorkbenchSession.login(port, "countyhead");
         List<Double> roundTrips = new ArrayList<>();

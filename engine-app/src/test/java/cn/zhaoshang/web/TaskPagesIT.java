@@ -63,6 +63,9 @@ class TaskPagesIT extends LifecycleIT {
         browser.type("#username", user).type("#password", "demo").clickAndWait("form.stacked button");
     }
 
+    /** in company names: a persistent MariaDB keeps earlier runs' projects and tasks */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
     /** A T1 project waiting for the county head's consent: {processInstanceId, taskId, projectId}. */
     private String[] consentTask(String company) {
         Map<String, Object> application = new LinkedHashMap<>(application("SERVICE", 8));
@@ -75,7 +78,7 @@ class TaskPagesIT extends LifecycleIT {
 
     @Test
     void anOfficialClaimsApprovesAndFindsItUnderDone_theLedgerChanges() throws IOException {
-        String company = "浏览器审批测试有限公司";
+        String company = "浏览器审批测试有限公司" + RUN;
         String[] consent = consentTask(company);
         completeOk("countyhead", task(consent[0], LandingApproval.Step.CONSENT_BY_COUNTY_HEAD),
                 Map.of("decision", "APPROVE", "opinion", "同意"));
@@ -92,7 +95,10 @@ class TaskPagesIT extends LifecycleIT {
             browser.screenshot("my-tasks");
 
             browser.clickAndWait("#tab-group");
+            browser.type("#filter-project", company).clickAndWait("#filter button");
+            assertThat(browser.path()).startsWith("/tasks/group?").contains("project=");
             String row = "#tasks tr[data-task='" + taskId + "']";
+            assertThat(browser.all("#tasks tr[data-task]")).as("only the task filtered for").hasSize(1);
             assertThat(browser.text(row)).contains("分管副县长审批", "招商引资项目落地审批", company, "城东招商组", "还剩");
             browser.assertEveryFieldLabelled();
             browser.screenshot("group-tasks");
@@ -224,8 +230,8 @@ class TaskPagesIT extends LifecycleIT {
 
     @Test
     void transferAndCopy_andAColleagueWhoWasFaster() {
-        String[] transferred = consentTask("转办抄送浏览器测试有限公司");
-        String[] raced = consentTask("先后办理浏览器测试有限公司");
+        String[] transferred = consentTask("转办抄送浏览器测试有限公司" + RUN);
+        String[] raced = consentTask("先后办理浏览器测试有限公司" + RUN);
         try (Browser countyhead = Browser.open(base(), "tasks-transfer");
              Browser deputy = Browser.open(base(), "tasks-transfer-colleague");
              Browser drc = Browser.open(base(), "tasks-copy-reader")) {
@@ -240,7 +246,7 @@ class TaskPagesIT extends LifecycleIT {
 
             deputy.go("/login");
             login(deputy, "countyhead2");
-            deputy.go("/tasks");
+            deputy.go("/tasks?project=" + "转办抄送浏览器测试有限公司" + RUN);
             assertThat(deputy.text("#tasks tr[data-task='" + transferred[1] + "']")).contains("县长同意");
             deputy.clickAndWait("#tasks tr[data-task='" + transferred[1] + "'] a");
             assertThat(deputy.text("#comments")).contains("转办给 县长（代）（countyhead2）：本人出差，请代为审批");
