@@ -38,7 +38,8 @@ class AttachmentRules {
             Map.entry("doc", new Kind("application/msword", OLE)),
             Map.entry("xls", new Kind("application/vnd.ms-excel", OLE)),
             Map.entry("ppt", new Kind("application/vnd.ms-powerpoint", OLE)),
-            Map.entry("wps", new Kind("application/vnd.ms-works", OLE)),
+            // WPS 文字 has no registered media type: downloaded as plain bytes
+            Map.entry("wps", new Kind("application/octet-stream", OLE)),
             Map.entry("pdf", new Kind("application/pdf", PDF)),
             Map.entry("jpg", new Kind("image/jpeg", JPEG)),
             Map.entry("jpeg", new Kind("image/jpeg", JPEG)),

@@ -44,7 +44,7 @@ class TaskController {
             @RequestParam(required = false) String unit, @RequestParam(defaultValue = "0") int from,
             @RequestParam(defaultValue = "50") int size, Principal user) {
         return details.done(user.getName(), TaskFilter.of(process, project, unit, null, null), Math.max(0, from),
-                Math.min(Math.max(1, size), 200), new int[1]);
+                Math.min(Math.max(1, size), 200)).tasks();
     }
 
     @PostMapping("/{id}/claim")

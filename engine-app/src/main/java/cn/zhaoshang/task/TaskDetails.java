@@ -41,6 +41,7 @@ import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.system.WithoutAuthorization;
 import cn.zhaoshang.task.TaskRecords.AttachmentContent;
+import cn.zhaoshang.task.TaskRecords.DonePage;
 import cn.zhaoshang.task.TaskRecords.DoneTask;
 import cn.zhaoshang.task.TaskRecords.TaskAttachment;
 import cn.zhaoshang.task.TaskRecords.TaskComment;
@@ -244,7 +245,7 @@ public class TaskDetails {
      * the page {@code [from, from + size)} with what was decided at each and its comments.
      */
     @Transactional(readOnly = true)
-    public List<DoneTask> done(String userId, TaskFilter filter, int from, int size, int[] total) {
+    public DonePage done(String userId, TaskFilter filter, int from, int size) {
         List<HistoricTaskInstance> finished = system(() -> {
             var query = historyService.createHistoricTaskInstanceQuery().taskAssignee(userId).finished()
                     .taskDeleteReason("completed");
@@ -270,8 +271,7 @@ public class TaskDetails {
         TaskFilter narrowing = new TaskFilter(filter.processKey(), filter.project(), filter.unit(), TaskFilter.Due.ANY,
                 filter.sort());
         List<TaskView> matching = views.stream().filter(view -> narrowing.matches(view, Instant.now())).toList();
-        total[0] = matching.size();
-        return matching.stream().skip(from).limit(size).map(view -> {
+        return new DonePage(matching.stream().skip(from).limit(size).map(view -> {
             HistoricTaskInstance task = byId.get(view.id());
             Map<String, Object> outcome = new LinkedHashMap<>();
             submitted(task.getActivityInstanceId()).forEach((name, value) -> {
@@ -281,7 +281,7 @@ public class TaskDetails {
             });
             return new DoneTask(view, task.getProcessDefinitionId(), task.getEndTime().toInstant(), outcome,
                     comments(task.getId()));
-        }).toList();
+        }).toList(), matching.size());
     }
 
     /**

@@ -45,6 +45,10 @@ public final class TaskRecords {
             List<TaskCopy> copies) {
     }
 
+    /** One page of 已办 and how many completed tasks match in all. */
+    public record DonePage(List<DoneTask> tasks, int total) {
+    }
+
     /** The content of an attachment for download. */
     public record AttachmentContent(String name, String type, byte[] content) {
     }

@@ -25,6 +25,7 @@ import cn.zhaoshang.task.TaskActionService;
 import cn.zhaoshang.task.TaskCopy;
 import cn.zhaoshang.task.TaskDetails;
 import cn.zhaoshang.task.TaskFilter;
+import cn.zhaoshang.task.TaskRecords.DonePage;
 import cn.zhaoshang.task.TaskRecords.DoneTask;
 import cn.zhaoshang.task.TaskView;
 import cn.zhaoshang.unit.UnitMapper;
@@ -114,13 +115,12 @@ class TaskListController {
             Authentication caller, HttpServletResponse response) {
         long started = System.nanoTime();
         TaskFilter filter = TaskFilter.of(process, project, unit, null, null);
-        int[] total = new int[1];
         int from = (Math.max(page, 1) - 1) * DONE_PAGE_SIZE;
-        List<DoneTask> done = details.done(caller.getName(), filter, from, DONE_PAGE_SIZE, total);
+        DonePage done = details.done(caller.getName(), filter, from, DONE_PAGE_SIZE);
         ModelAndView view = page("done", filter, caller.getName());
-        view.addObject("doneRows", done.stream().map(this::doneRow).toList());
-        view.addObject("total", total[0]);
-        int pages = Math.max(1, (total[0] + DONE_PAGE_SIZE - 1) / DONE_PAGE_SIZE);
+        view.addObject("doneRows", done.tasks().stream().map(this::doneRow).toList());
+        view.addObject("total", done.total());
+        int pages = Math.max(1, (done.total() + DONE_PAGE_SIZE - 1) / DONE_PAGE_SIZE);
         paging(view, "done", filter, Math.min(Math.max(page, 1), pages), pages);
         timing(response, started);
         return view;

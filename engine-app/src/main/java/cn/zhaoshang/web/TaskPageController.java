@@ -107,6 +107,27 @@ class TaskPageController {
     ModelAndView complete(@PathVariable String taskId, HttpServletRequest request, Authentication caller,
             RedirectAttributes flash) {
         String user = caller.getName();
+        try {
+            return completeOrRefuse(taskId, request, user, flash);
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.CONFLICT) {
+                // someone else was faster: say so in Chinese on the task as it now stands
+                flash.addFlashAttribute("problem", "未提交：" + Chinese.of(e.getMessage()) + "。");
+                return redirect(taskId, "");
+            }
+            // a task completed by someone else while this request was under way can look forbidden or gone on the
+            // way; that is a lost race too, and the task page says who completed it
+            TaskDetail now = completedOrNull(taskId, user);
+            if (now != null) {
+                flash.addFlashAttribute("problem", "未提交：在您提交之前，" + completedMessage(now));
+                return redirect(taskId, "");
+            }
+            throw e;
+        }
+    }
+
+    private ModelAndView completeOrRefuse(String taskId, HttpServletRequest request, String user,
+            RedirectAttributes flash) {
         TaskDetail detail = details.detail(taskId, user);
         if (!detail.open()) {
             flash.addFlashAttribute("problem", "未提交：在您提交之前，" + completedMessage(detail));
@@ -126,17 +147,22 @@ class TaskPageController {
                 submitted.refuse(errors);
                 return page(taskId, user, submitted, null, "未提交：请按提示改正后再提交。", HttpStatus.BAD_REQUEST);
             }
-            if (e.status() == HttpStatus.CONFLICT) {
-                // someone else was faster: say so in Chinese on the task as it now stands
-                flash.addFlashAttribute("problem", "未提交：" + Chinese.of(e.getMessage()) + "。");
-                return redirect(taskId, "");
-            }
             throw e;
         }
         flash.addFlashAttribute("notice", "已办结「" + detail.task().name() + "」"
                 + (detail.task().subjectTitle() == null ? "" : "（" + detail.task().subjectTitle() + "）")
                 + "，可在“已办”中查看。");
         return new ModelAndView("redirect:/tasks");
+    }
+
+    /** The task if it is completed by now and the user may see it, else null. */
+    private TaskDetail completedOrNull(String taskId, String user) {
+        try {
+            TaskDetail detail = details.detail(taskId, user);
+            return detail.open() ? null : detail;
+        } catch (ApiException e) {
+            return null;
+        }
     }
 
     @PostMapping("/transfer")

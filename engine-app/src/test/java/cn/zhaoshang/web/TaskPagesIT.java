@@ -102,6 +102,7 @@ class TaskPagesIT extends LifecycleIT {
             assertThat(browser.text(row)).contains("分管副县长审批", "招商引资项目落地审批", company, "城东招商组", "还剩");
             browser.assertEveryFieldLabelled();
             browser.screenshot("group-tasks");
+            browser.screenshotAt(390, 844, "group-tasks-phone");
 
             browser.clickAndWait(row + " form button");
             assertThat(browser.path()).isEqualTo("/tasks/" + taskId);
