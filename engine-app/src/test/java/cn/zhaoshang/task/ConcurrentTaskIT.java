@@ -1,12 +1,6 @@
 package cn.zhaoshang.task;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -16,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.zhaoshang.support.Race;
 import cn.zhaoshang.support.AppIT;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +40,7 @@ class ConcurrentTaskIT extends AppIT {
         for (int round = 0; round < 5; round++) {
             String instance = submit(application("SERVICE", 8)).get("processInstanceId").asText();
             String taskId = openTask(instance).getId();
-            List<Response> responses = race(
+            List<Response> responses = Race.run(
                     () -> post("/api/tasks/" + taskId + "/claim", "countyhead", null),
                     () -> post("/api/tasks/" + taskId + "/claim", "countyhead2", null));
             assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(204, 409);
@@ -61,36 +56,13 @@ class ConcurrentTaskIT extends AppIT {
         for (int round = 0; round < 5; round++) {
             String instance = submit(application("SERVICE", 9)).get("processInstanceId").asText();
             String taskId = openTask(instance).getId();
-            List<Response> responses = race(
+            List<Response> responses = Race.run(
                     () -> decide("countyhead", taskId, "APPROVE", "同意"),
                     () -> decide("countyhead2", taskId, "APPROVE", "同意"));
             assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(204, 409);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM approval_record WHERE task_id = ?", Long.class, taskId))
                     .isEqualTo(1L);
             assertThat(openTask(instance).getTaskDefinitionKey()).isEqualTo("Task_ApproveByDeputyHead");
-        }
-    }
-
-    @SafeVarargs
-    private List<Response> race(Callable<Response>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

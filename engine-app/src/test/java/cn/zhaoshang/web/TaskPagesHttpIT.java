@@ -9,11 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -26,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.meeting.ResearchMeeting;
+import cn.zhaoshang.support.Race;
 import cn.zhaoshang.support.LifecycleIT;
 import cn.zhaoshang.support.WorkbenchSession;
 
@@ -124,7 +120,7 @@ class TaskPagesHttpIT extends LifecycleIT {
             String taskId = consent[1];
             first.get("/tasks/" + taskId);
             second.get("/tasks/" + taskId);
-            List<HttpResponse<String>> answers = race(
+            List<HttpResponse<String>> answers = Race.run(
                     () -> first.post("/tasks/" + taskId + "/complete", Map.of("decision", "APPROVE", "opinion", "甲")),
                     () -> second.post("/tasks/" + taskId + "/complete", Map.of("decision", "APPROVE", "opinion", "乙")));
             assertThat(answers).extracting(r -> r.headers().firstValue("Location").orElse(""))
@@ -284,28 +280,5 @@ class TaskPagesHttpIT extends LifecycleIT {
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(regex).matcher(html);
         assertThat(matcher.find()).as("%s in the page", regex).isTrue();
         return matcher.group(1);
-    }
-
-    @SafeVarargs
-    private static <T> List<T> race(Callable<T>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
