@@ -276,7 +276,7 @@
   }
 
   function init() {
-    var form = document.getElementById('task-form');
+    var form = document.querySelector('form.task-form');
     if (!form) { return; }
     apply(form);
     form.addEventListener('change', function () { apply(form); });

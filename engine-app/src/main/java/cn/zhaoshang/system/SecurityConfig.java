@@ -55,7 +55,8 @@ class SecurityConfig {
 
     /** The paths of the workbench; a new page outside these needs its path here, or the webapps' chain takes it. */
     private static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/admin/**", "/tasks/**", "/ledger/**",
-            "/projects/**", "/dashboard/**", "/css/**", "/js/**", "/webjars/**", "/_static/**", "/favicon.ico"};
+            "/projects/**", "/leads/**", "/appeals/**", "/dashboard/**", "/css/**", "/js/**", "/webjars/**", "/_static/**",
+            "/favicon.ico"};
 
     /** No inline script or style anywhere in the workbench: what is not served by the app itself does not run. */
     private static final String WORKBENCH_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
