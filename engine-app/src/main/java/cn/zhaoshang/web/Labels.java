@@ -45,7 +45,8 @@ final class Labels {
             Map.entry("PROGRESS_UPDATED", "履约进度更新"),
             Map.entry("PROGRESS_STALE", "进度未按月更新预警"),
             Map.entry("FULFILMENT_ASSESSED", "履约评估"),
-            Map.entry("FULFILMENT_CLOSED", "履约跟踪结束"));
+            Map.entry("FULFILMENT_CLOSED", "履约跟踪结束"),
+            Map.entry("TASK_TRANSFERRED", "转办"));
 
     /** Events that warn (催办、督办、预警) rather than move the case on; the timeline marks them. */
     static final Set<String> WARNING_EVENTS = Set.of("REMINDER_SENT", "ESCALATED", "MILESTONE_OVERDUE",
@@ -61,14 +62,20 @@ final class Labels {
         return EVENTS.getOrDefault(type, type);
     }
 
-    /** A status named in a ledger event: a project's, or (for events of a lead alone) a lead's. */
+    /**
+     * A status named in a ledger event: a project's, or (for events of a lead alone) a lead's first — a lead and a
+     * project both have RETURNED and WITHDRAWN, each with its own words.
+     */
     static String status(String name, boolean ofLead) {
         if (name == null) {
             return null;
         }
         if (ofLead) {
-            return Arrays.stream(LeadStatus.values()).filter(s -> s.name().equals(name)).map(LeadStatus::label)
-                    .findFirst().orElse(name);
+            for (LeadStatus status : LeadStatus.values()) {
+                if (status.name().equals(name)) {
+                    return status.label();
+                }
+            }
         }
         return Arrays.stream(ProjectStatus.values()).filter(s -> s.name().equals(name)).map(ProjectStatus::label)
                 .findFirst().orElse(name);

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,6 @@ class MailNotifierIT extends AppIT {
 
     @Autowired
     Recipients recipients;
-    @Autowired
-    IdentityService identityService;
 
     Notifier notifier;
 

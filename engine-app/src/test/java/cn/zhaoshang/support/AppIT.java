@@ -10,7 +10,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,8 +47,27 @@ public abstract class AppIT {
     protected LeadLedger leadLedger;
     @Autowired
     protected NegotiationService negotiations;
+    @Autowired
+    protected IdentityService identityService;
 
     private AppClient client;
+
+    /** A user (password "demo") in a group, created once: the app context and a MariaDB database outlive one test. */
+    protected void ensureUser(String id, String name, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(name);
+            user.setLastName("");
+            user.setPassword("demo");
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
+    }
+
+    /** A second county head, for the tests where two officials of one group act on the same task. */
+    protected void ensureSecondCountyHead() {
+        ensureUser("countyhead2", "县长（代）", "county-head");
+    }
 
     /** The HTTP client for this app instance (its random port is known once the context is up). */
     protected AppClient http() {

@@ -2,8 +2,6 @@ package cn.zhaoshang.task;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,20 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConcurrentTaskIT extends AppIT {
 
     @Autowired
-    IdentityService identityService;
-    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void secondCountyHead() {
-        if (identityService.createUserQuery().userId("countyhead2").count() == 0) {
-            User user = identityService.newUser("countyhead2");
-            user.setFirstName("县长（代）");
-            user.setLastName("");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership("countyhead2", "county-head");
-        }
+        ensureSecondCountyHead();
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,19 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the workbench does with tasks, through the domain API: filters, 转办, 抄送, comments, 已办. */
 class TaskApiIT extends LifecycleIT {
 
-    @Autowired
-    IdentityService identityService;
 
     @BeforeEach
     void secondCountyHead() {
-        if (identityService.createUserQuery().userId("countyhead2").count() == 0) {
-            User user = identityService.newUser("countyhead2");
-            user.setFirstName("县长（代）");
-            user.setLastName("");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership("countyhead2", "county-head");
-        }
+        ensureSecondCountyHead();
     }
 
     @Test

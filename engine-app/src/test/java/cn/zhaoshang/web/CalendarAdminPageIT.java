@@ -8,7 +8,6 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,6 @@ class CalendarAdminPageIT extends AppIT {
     CalendarMapper calendarMapper;
     @Autowired
     WorkingCalendar workingCalendar;
-    @Autowired
-    IdentityService identityService;
 
     @Test
     void administratorKeepsTheCalendar() {

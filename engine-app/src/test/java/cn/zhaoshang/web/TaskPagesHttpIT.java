@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,20 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskPagesHttpIT extends LifecycleIT {
 
     @Autowired
-    IdentityService identityService;
-    @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void secondCountyHead() {
-        if (identityService.createUserQuery().userId("countyhead2").count() == 0) {
-            User user = identityService.newUser("countyhead2");
-            user.setFirstName("县长（代）");
-            user.setLastName("");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership("countyhead2", "county-head");
-        }
+        ensureSecondCountyHead();
     }
 
     /** in company names: a persistent MariaDB keeps earlier runs' projects and tasks */

@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,15 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskPagesIT extends LifecycleIT {
 
     @Autowired
-    IdentityService identityService;
-    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     ProcessEngineConfiguration engineConfiguration;
 
     @BeforeEach
     void secondCountyHead() {
-        user("countyhead2", "县长（代）", "county-head");
+        ensureUser("countyhead2", "县长（代）", "county-head");
     }
 
     private String base() {
@@ -295,8 +291,8 @@ class TaskPagesIT extends LifecycleIT {
     void aLockedAccountIsToldSo_notAWrongPassword() {
         String locked = "locked" + System.nanoTime() % 1_000_000;
         String waiting = "waiting" + System.nanoTime() % 1_000_000;
-        user(locked, "锁定测试", "reporter");
-        user(waiting, "等待测试", "reporter");
+        ensureUser(locked, "锁定测试", "reporter");
+        ensureUser(waiting, "等待测试", "reporter");
         int max = ((ProcessEngineConfigurationImpl) engineConfiguration).getLoginMaxAttempts();
         setLock(locked, max - 1, null); // four wrong passwords before: the next wrong one locks the account
         setLock(waiting, 1, new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
@@ -332,17 +328,6 @@ class TaskPagesIT extends LifecycleIT {
 
     private static void choose(Browser browser, String key, String value) {
         browser.find("#task-form [data-key='" + key + "'] input[value='" + value + "']").click();
-    }
-
-    private void user(String id, String name, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(name);
-            user.setLastName("");
-            user.setPassword("demo");
-            identityService.saveUser(user);
-            identityService.createMembership(id, group);
-        }
     }
 
     /** The engine's own record of failed logins, as if they had happened (the real delays would take minutes). */

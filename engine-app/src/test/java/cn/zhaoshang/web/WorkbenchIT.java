@@ -1,25 +1,16 @@
 package cn.zhaoshang.web;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.zhaoshang.calendar.CalendarMapper;
 import cn.zhaoshang.support.AppIT;
+import cn.zhaoshang.support.WorkbenchSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,33 +49,33 @@ class WorkbenchIT extends AppIT {
     }
 
     @Test
-    void writesWithoutTheCsrfToken_areRefused_andWriteNothing() throws Exception {
-        Session admin = new Session("admin");
+    void writesWithoutTheCsrfToken_areRefused_andWriteNothing() {
+        WorkbenchSession admin = WorkbenchSession.login(port, "admin");
         LocalDate day = LocalDate.of(2099, 3, 4);
         calendarMapper.deleteDay(day); // a persistent MariaDB may keep it from an interrupted run
-        HttpResponse<String> forged = admin.post("/admin/calendar/days",
-                Map.of("date", day.toString(), "kind", "HOLIDAY", "name", "伪造"), false);
+        HttpResponse<String> forged = admin.postWithoutToken("/admin/calendar/days",
+                Map.of("date", day.toString(), "kind", "HOLIDAY", "name", "伪造"));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(calendarMapper.findBetween(day, day)).isEmpty();
 
         HttpResponse<String> saved = admin.post("/admin/calendar/days",
-                Map.of("date", day.toString(), "kind", "HOLIDAY", "name", "测试"), true);
+                Map.of("date", day.toString(), "kind", "HOLIDAY", "name", "测试"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(admin.follow(saved).body()).contains("已保存：" + day + "（星期三）放假，测试。");
         assertThat(calendarMapper.findBetween(day, day)).hasSize(1);
-        HttpResponse<String> deleted = admin.post("/admin/calendar/days/" + day + "/delete", Map.of(), true);
+        HttpResponse<String> deleted = admin.post("/admin/calendar/days/" + day + "/delete", Map.of());
         assertThat(admin.follow(deleted).body()).contains("已删除 " + day);
         assertThat(calendarMapper.findBetween(day, day)).isEmpty();
 
-        HttpResponse<String> again = admin.post("/admin/calendar/days/" + day + "/delete", Map.of(), true);
+        HttpResponse<String> again = admin.post("/admin/calendar/days/" + day + "/delete", Map.of());
         assertThat(again.statusCode()).as("deleting a day without an entry: a notice, not an error").isEqualTo(302);
         assertThat(admin.follow(again).body()).contains(day + " 没有特别安排，无需删除。");
     }
 
     @Test
-    void badRequestsAndUnknownPages_getAChinesePage() throws Exception {
-        Session admin = new Session("admin");
-        HttpResponse<String> badDate = admin.post("/admin/calendar/days/2031-02-30/delete", Map.of(), true);
+    void badRequestsAndUnknownPages_getAChinesePage() {
+        WorkbenchSession admin = WorkbenchSession.login(port, "admin");
+        HttpResponse<String> badDate = admin.post("/admin/calendar/days/2031-02-30/delete", Map.of());
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("请求参数缺失或格式不正确").doesNotContain("Exception", "\"status\"");
 
@@ -94,7 +85,7 @@ class WorkbenchIT extends AppIT {
         assertThat(unknown.headers().firstValue("Content-Security-Policy").orElse("")).as("the error page is the workbench's")
                 .contains("script-src 'self'").doesNotContain("unsafe");
 
-        HttpResponse<String> forbidden = new Session("reporter").get("/admin/calendar");
+        HttpResponse<String> forbidden = WorkbenchSession.login(port, "reporter").get("/admin/calendar");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.body()).contains("无权访问（403）", "当前用户：<strong>reporter</strong>");
         assertThat(forbidden.headers().firstValue("Content-Security-Policy").orElse("")).doesNotContain("unsafe");
@@ -109,61 +100,13 @@ class WorkbenchIT extends AppIT {
     }
 
     @Test
-    void theApiStaysBasicOnly_andTheWebappsKeepTheirChain() throws Exception {
-        Session admin = new Session("admin");
+    void theApiStaysBasicOnly_andTheWebappsKeepTheirChain() {
+        WorkbenchSession admin = WorkbenchSession.login(port, "admin");
         assertThat(admin.get("/api/calendar/years").statusCode()).as("a workbench session is no API login")
                 .isEqualTo(401);
         assertThat(get("/api/calendar/years", "admin").status()).isEqualTo(200);
         Response tasklist = get("/camunda/app/tasklist/", null);
         assertThat(tasklist.status()).isIn(200, 302);
         assertThat(tasklist.headers().firstValue("Location").orElse("")).doesNotEndWith("/login");
-    }
-
-    /** A browser-like session: cookies kept, redirects not followed, logged in through the login form. */
-    private final class Session {
-
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private String csrf;
-
-        Session(String user) throws IOException, InterruptedException {
-            csrf = token(get("/login").body());
-            HttpResponse<String> login = post("/login", Map.of("username", user, "password", "demo"), true);
-            assertThat(login.headers().firstValue("Location").orElse("")).as("logged in").doesNotContain("error");
-            // the session id and the token change at login
-            csrf = token(get("/").body());
-        }
-
-        HttpResponse<String> get(String pathOrUrl) throws IOException, InterruptedException {
-            URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create("http://localhost:" + port + pathOrUrl);
-            return client.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        /** What a browser does after a form's redirect (and what consumes the flash message). */
-        HttpResponse<String> follow(HttpResponse<String> redirect) throws IOException, InterruptedException {
-            assertThat(redirect.statusCode()).isEqualTo(302);
-            return get(redirect.headers().firstValue("Location").orElseThrow());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields, boolean withToken)
-                throws IOException, InterruptedException {
-            Map<String, String> form = new LinkedHashMap<>(fields);
-            if (withToken) {
-                form.put("_csrf", csrf);
-            }
-            String body = form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-
-        private static String token(String html) {
-            Matcher matcher = CSRF.matcher(html);
-            assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-            return matcher.group(1);
-        }
     }
 }
