@@ -36,6 +36,7 @@ import cn.zhaoshang.system.ConcurrencyFailures;
 import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.system.FormValues;
 import cn.zhaoshang.system.InvalidInputException;
+import cn.zhaoshang.system.LostRaces;
 import cn.zhaoshang.system.WithoutAuthorization;
 
 
@@ -61,11 +62,14 @@ public class TaskActionService {
     private final ProjectLedger projectLedger;
     private final LeadLedger leadLedger;
     private final Notifier notifier;
+    private final LostRaces lostRaces;
     private final Map<String, TaskFormInputs> inputsByStep = new HashMap<>();
 
     TaskActionService(TaskService taskService, IdentityService identityService, TaskProbe probe, TaskSubjects subjects,
             ProcessNames processNames, TaskAccess access, TaskCopyMapper copies, AttachmentRules attachmentRules,
-            ProjectLedger projectLedger, LeadLedger leadLedger, Notifier notifier, List<TaskFormInputs> inputs) {
+            ProjectLedger projectLedger, LeadLedger leadLedger, Notifier notifier, List<TaskFormInputs> inputs,
+            LostRaces lostRaces) {
+        this.lostRaces = lostRaces;
         this.taskService = taskService;
         this.identityService = identityService;
         this.probe = probe;
@@ -181,8 +185,15 @@ public class TaskActionService {
                 "该任务刚被他人认领，请刷新后重试 / The task was just claimed by someone else; reload and retry");
     }
 
-    @Transactional
+    /**
+     * Completes the task in its own transaction; a completion that lost a race to a neighbour (another department's
+     * answer to the same consultation) is tried again from the start, see {@link LostRaces}.
+     */
     public void complete(String taskId, JsonNode body, String userId) {
+        lostRaces.run(() -> completeOnce(taskId, body, userId));
+    }
+
+    private void completeOnce(String taskId, JsonNode body, String userId) {
         TaskProbe.OpenTask task = openTask(taskId);
         Map<String, Object> variables = variablesFor(task.stepId(), body);
         if (task.assignee() != null && !task.assignee().equals(userId)) {
