@@ -18,15 +18,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.zhaoshang.system.Callers;
 import cn.zhaoshang.system.Groups;
+import cn.zhaoshang.system.LostRaces;
 
 @RestController
 @RequestMapping(path = "/api/leads", produces = MediaType.APPLICATION_JSON_VALUE)
 class LeadController {
 
     private final LeadService leads;
+    private final LostRaces lostRaces;
 
-    LeadController(LeadService leads) {
+    LeadController(LeadService leads, LostRaces lostRaces) {
         this.leads = leads;
+        this.lostRaces = lostRaces;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +69,9 @@ class LeadController {
     @PostMapping(path = "/{id}/withdraw")
     ResponseEntity<Void> withdraw(@PathVariable long id, @RequestBody(required = false) Withdrawal withdrawal,
             Authentication caller) {
-        leads.withdraw(id, caller.getName(), Callers.inAnyGroup(caller, Groups.INVESTMENT_CENTER),
-                withdrawal == null ? null : withdrawal.reason());
+        // a meeting's decision reaching the lead in the same instant: tried again, the lead then says why it cannot be
+        lostRaces.run(() -> leads.withdraw(id, caller.getName(), Callers.inAnyGroup(caller, Groups.INVESTMENT_CENTER),
+                withdrawal == null ? null : withdrawal.reason()));
         return ResponseEntity.noContent().build();
     }
 }
