@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.zhaoshang.security.AuditLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,6 +82,7 @@ class IdentitySetupTest {
 
     private IdentitySetup setup(boolean demo, String adminPassword) {
         return new IdentitySetup(processEngine.getIdentityService(), processEngine.getAuthorizationService(),
-                processEngine.getFilterService(), processEngine.getTaskService(), demo, "admin", adminPassword);
+                processEngine.getFilterService(), processEngine.getTaskService(), org.mockito.Mockito.mock(AuditLog.class),
+                demo, "admin", adminPassword);
     }
 }
