@@ -61,7 +61,10 @@ class AdminActionInterceptor extends CommandInterceptor {
         }
         T result = next.execute(command);
         if (planned != null) {
-            audit.record(planned.action(), planned.target(), planned.details());
+            // a new authorization gets its id while it is saved
+            String target = planned.target() == null && result instanceof Authorization saved ? saved.getId()
+                    : planned.target();
+            audit.record(planned.action(), target, planned.details());
         }
         return result;
     }
@@ -166,8 +169,11 @@ class AdminActionInterceptor extends CommandInterceptor {
         };
         Resource resource = ResourceTypeUtil.getResourceByType(authorization.getResourceType());
         Permission[] known = ResourceTypeUtil.getPermissionsByResourceType(authorization.getResourceType());
-        String permissions = Arrays.stream(authorization.getPermissions(known)).map(Permission::getName)
-                .collect(Collectors.joining(","));
+        String permissions = authorization.getAuthorizationType() != Authorization.AUTH_TYPE_REVOKE
+                && authorization.isEveryPermissionGranted() ? "ALL"
+                        : Arrays.stream(authorization.getPermissions(known)).map(Permission::getName)
+                                .filter(name -> !name.equals("NONE") && !name.equals("ALL"))
+                                .collect(Collectors.joining(","));
         return type + " " + (authorization.getUserId() != null ? "user " + authorization.getUserId()
                 : "group " + authorization.getGroupId()) + " " + (resource == null ? authorization.getResourceType()
                         : resource.resourceName()) + "/" + authorization.getResourceId() + " [" + permissions + "]";
