@@ -14,7 +14,8 @@ CREATE TABLE audit_log (
     -- what was acted on: a deployment id, a user id, "user → group", an authorization id, a lead id
     target      VARCHAR(255)  NULL,
     details     VARCHAR(4000) NULL,
-    -- how it came in: "POST /engine-rest/deployment/create", "DELETE /camunda/api/engine/…", or "start-up"
+    -- how it came in: "POST /engine-rest/deployment/create", "DELETE /camunda/api/engine/…"; NULL when the app itself
+    -- acted (start-up: roles, grants, the first administrator, the auto-deployment)
     source      VARCHAR(300)  NULL,
     client_ip   VARCHAR(64)   NULL,
     PRIMARY KEY (id)
