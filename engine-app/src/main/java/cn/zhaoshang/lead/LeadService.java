@@ -15,6 +15,8 @@ import cn.zhaoshang.ledger.LedgerEvent;
 import cn.zhaoshang.ledger.LedgerEventMapper;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectMapper;
+import cn.zhaoshang.security.AuditAction;
+import cn.zhaoshang.security.AuditLog;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.WithoutAuthorization;
@@ -37,10 +39,12 @@ public class LeadService {
     private final ProjectMapper projects;
     private final LeadLedger ledger;
     private final UnitMapper unitMapper;
+    private final AuditLog audit;
 
     LeadService(RuntimeService runtimeService, IdentityService identityService,
             LeadMapper leads, LeadRevisionMapper revisions, ConsultationMapper consultations, LedgerEventMapper events,
-            ProjectMapper projects, LeadLedger ledger, UnitMapper unitMapper) {
+            ProjectMapper projects, LeadLedger ledger, UnitMapper unitMapper, AuditLog audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.unitMapper = unitMapper;
         this.runtimeService = runtimeService;
@@ -126,6 +130,9 @@ public class LeadService {
             throw ApiException.conflict("ATTRIBUTION_UNCHANGED", "线索已归属该单位 / The lead already belongs to " + unit);
         }
         ledger.correctAttribution(leadId, unit, adminId, reason.strip());
+        // also an administrator's action: the audit log has it next to user and deployment changes (same transaction)
+        audit.record(adminId, AuditAction.ATTRIBUTION_CORRECTED, "lead " + leadId,
+                lead.getReportingUnit() + " → " + unit + "；理由 / reason: " + reason.strip());
     }
 
     private static ApiException notFound(long leadId) {

@@ -14,10 +14,13 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
+import cn.zhaoshang.security.AdminGroupProtectedException;
+
 /**
  * Camunda's REST API as the starter configures it, plus one thing: the engine wraps an exception thrown by a
  * task listener (ENGINE-03051), so a person's invalid input (e.g. 驳回 without an opinion) would come back as
- * a 500. The wrapped {@link BadUserRequestException} is unwrapped here and answered with 400 and its message.
+ * a 500. The wrapped {@link BadUserRequestException} is unwrapped here and answered with 400 and its message; removing
+ * the last member of an administrators group ({@link AdminGroupProtectedException}) is a conflict, 409.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -31,6 +34,10 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     /** The person's mistake inside whatever the engine or the REST resource wrapped it in, if any. */
     static Response badRequestOrNull(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AdminGroupProtectedException conflict) {
+                return Response.status(Response.Status.CONFLICT).entity(ExceptionDto.fromException(conflict))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
             if (t instanceof BadUserRequestException badRequest) {
                 return Response.status(Response.Status.BAD_REQUEST).entity(ExceptionDto.fromException(badRequest))
                         .type(MediaType.APPLICATION_JSON_TYPE).build();

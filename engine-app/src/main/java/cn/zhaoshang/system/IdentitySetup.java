@@ -28,6 +28,9 @@ import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.meeting.ResearchMeeting;
 import cn.zhaoshang.negotiation.InspectionNegotiation;
+import cn.zhaoshang.security.AdminGroups;
+import cn.zhaoshang.security.AuditAction;
+import cn.zhaoshang.security.AuditLog;
 
 /**
  * The roles of shared/DESIGN.md as Camunda groups with the authorizations they need, in every profile;
@@ -44,12 +47,13 @@ class IdentitySetup implements ApplicationRunner {
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
     private final TaskService taskService;
+    private final AuditLog audit;
     private final boolean demoUsers;
     private final String adminUser;
     private final String adminPassword;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            FilterService filterService, TaskService taskService,
+            FilterService filterService, TaskService taskService, AuditLog audit,
             @Value("${zhaoshang.demo.users:false}") boolean demoUsers,
             @Value("${ZHAOSHANG_ADMIN_USER:admin}") String adminUser,
             @Value("${ZHAOSHANG_ADMIN_PASSWORD:}") String adminPassword) {
@@ -57,6 +61,7 @@ class IdentitySetup implements ApplicationRunner {
         this.authorizationService = authorizationService;
         this.filterService = filterService;
         this.taskService = taskService;
+        this.audit = audit;
         this.demoUsers = demoUsers;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
@@ -72,6 +77,32 @@ class IdentitySetup implements ApplicationRunner {
             DemoUsers.ALL.forEach(demo -> ensureUser(demo.id(), demo.name(), "demo", demo.groups()));
         } else {
             ensureAdministrator();
+        }
+        repairAdministratorGroups();
+    }
+
+    /**
+     * Neither administrators group may be empty (security/AdminGroups): an empty camunda-admin opens Camunda's first-run
+     * setup to anyone. Both are engine administrator groups with the same rights (EngineConfigurationPlugin), so an empty
+     * one is filled with the members of the other, logged and audited; the app does not start with both empty
+     * (ensureAdministrator).
+     */
+    private void repairAdministratorGroups() {
+        for (String group : AdminGroups.PROTECTED) {
+            if (members(group) > 0) {
+                continue;
+            }
+            String other = AdminGroups.PROTECTED.stream().filter(g -> !g.equals(group)).findFirst().orElseThrow();
+            List<String> admins = identityService.createUserQuery().memberOfGroup(other).list().stream()
+                    .map(User::getId).toList();
+            if (admins.isEmpty()) {
+                throw new IllegalStateException("管理员组 " + group + " 和 " + other + " 都没有成员 / Both administrators "
+                        + "groups are empty. Set ZHAOSHANG_ADMIN_PASSWORD to create the first administrator.");
+            }
+            admins.forEach(admin -> identityService.createMembership(admin, group));
+            audit.record(AuditLog.SYSTEM, AuditAction.ADMIN_GROUP_REPAIRED, group,
+                    "启动时管理员组为空，已加入 / empty at start-up, added the members of " + other + ": " + admins);
+            log.warn("The administrators group '{}' was empty; added the members of '{}': {}", group, other, admins);
         }
     }
 
@@ -132,8 +163,7 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     private void ensureAdministrator() {
-        boolean hasAdmin = identityService.createUserQuery().memberOfGroup(Groups.ADMIN).count() > 0
-                || identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
+        boolean hasAdmin = AdminGroups.PROTECTED.stream().anyMatch(group -> members(group) > 0);
         if (hasAdmin) {
             return;
         }
@@ -143,6 +173,10 @@ class IdentitySetup implements ApplicationRunner {
         }
         ensureUser(adminUser, "系统管理员", adminPassword, List.of(Groups.ADMIN, Groups.CAMUNDA_ADMIN));
         log.info("Created the first administrator '{}'", adminUser);
+    }
+
+    private long members(String group) {
+        return identityService.createUserQuery().memberOfGroup(group).count();
     }
 
     void ensureUser(String id, String name, String password, List<String> groups) {

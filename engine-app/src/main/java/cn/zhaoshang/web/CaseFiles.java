@@ -314,7 +314,8 @@ class CaseFiles {
         userIds.removeIf(id -> id == null || Labels.isSystem(id));
         Map<String, String> names = new HashMap<>();
         if (!userIds.isEmpty()) {
-            for (User user : identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()) {
+            // as many as the ids asked for: past the engine's result limit for logged-in callers (queryMaxResultsLimit)
+            for (User user : identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).unlimitedList()) {
                 if (user.getFirstName() != null && !user.getFirstName().isBlank()) {
                     names.put(user.getId(), user.getFirstName().strip());
                 }

@@ -29,6 +29,8 @@ public final class Webapp {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(login.statusCode()).as("webapp login: " + login.body()).isEqualTo(200);
+        // the login starts a new session with a new XSRF token, handed out on the next request (as the browser's)
+        get("/camunda/api/admin/auth/user/default");
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -38,6 +40,18 @@ public final class Webapp {
     public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(AppIT.write(body), StandardCharsets.UTF_8)).build());
+    }
+
+    public HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return send(builder(path).DELETE().build());
+    }
+
+    /** The same request as {@link #post}, but without the X-XSRF-TOKEN header a cross-site page could not read. */
+    public HttpResponse<String> postWithoutToken(String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(AppIT.write(body), StandardCharsets.UTF_8));
+        return send(builder.build());
     }
 
     private HttpRequest.Builder builder(String path) {

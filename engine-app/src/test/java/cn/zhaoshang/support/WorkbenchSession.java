@@ -43,6 +43,14 @@ public final class WorkbenchSession {
         return session;
     }
 
+    /** One login attempt: where the login page sends the browser ({@code /}, {@code /login?error}, {@code /login?locked}). */
+    public static String loginRedirect(int port, String user, String password) {
+        WorkbenchSession session = new WorkbenchSession(port);
+        session.csrf = token(session.get("/login").body());
+        return session.post("/login", Map.of("username", user, "password", password)).headers().firstValue("Location")
+                .orElse("");
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build());
     }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.zhaoshang.security.AuditLog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,8 +80,27 @@ class IdentitySetupTest {
         assertThat(processEngine.getIdentityService().checkPassword("deputy", "demo")).isTrue();
     }
 
+    /** An empty administrators group would open Camunda's first-run setup: at start-up it is filled from the other. */
+    @Test
+    void anEmptyAdministratorsGroup_isRepairedAtStartUp_fromTheOther() {
+        setup(false, "s3cret-Passw0rd").run(null);
+        IdentityService identity = processEngine.getIdentityService();
+        identity.deleteMembership("admin", Groups.CAMUNDA_ADMIN); // as an old version or the database could leave it
+        AuditLog audit = org.mockito.Mockito.mock(AuditLog.class);
+        setup(false, "", audit).run(null);
+        assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).singleResult().getId())
+                .isEqualTo("admin");
+        org.mockito.Mockito.verify(audit).record(org.mockito.ArgumentMatchers.eq(AuditLog.SYSTEM),
+                org.mockito.ArgumentMatchers.eq(cn.zhaoshang.security.AuditAction.ADMIN_GROUP_REPAIRED),
+                org.mockito.ArgumentMatchers.eq(Groups.CAMUNDA_ADMIN), org.mockito.ArgumentMatchers.contains("admin"));
+    }
+
     private IdentitySetup setup(boolean demo, String adminPassword) {
+        return setup(demo, adminPassword, org.mockito.Mockito.mock(AuditLog.class));
+    }
+
+    private IdentitySetup setup(boolean demo, String adminPassword, AuditLog audit) {
         return new IdentitySetup(processEngine.getIdentityService(), processEngine.getAuthorizationService(),
-                processEngine.getFilterService(), processEngine.getTaskService(), demo, "admin", adminPassword);
+                processEngine.getFilterService(), processEngine.getTaskService(), audit, demo, "admin", adminPassword);
     }
 }

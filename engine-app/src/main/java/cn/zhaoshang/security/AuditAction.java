@@ -1,0 +1,25 @@
+package cn.zhaoshang.security;
+
+/** What an administrator did (the {@code action} column of {@code audit_log}). */
+public enum AuditAction {
+    DEPLOYMENT_CREATED,
+    /** refused by the deployment rule ({@link ModelRules}): recorded although nothing was deployed */
+    DEPLOYMENT_REFUSED,
+    DEPLOYMENT_DELETED,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_DELETED,
+    USER_UNLOCKED,
+    GROUP_CREATED,
+    GROUP_UPDATED,
+    GROUP_DELETED,
+    MEMBERSHIP_ADDED,
+    MEMBERSHIP_REMOVED,
+    AUTHORIZATION_CREATED,
+    AUTHORIZATION_UPDATED,
+    AUTHORIZATION_DELETED,
+    /** an empty administrators group filled again at start-up ({@code system/IdentitySetup}) */
+    ADMIN_GROUP_REPAIRED,
+    /** 归属更正 of a lead ({@code lead/LeadService#correctAttribution}) */
+    ATTRIBUTION_CORRECTED
+}
