@@ -24,7 +24,7 @@ class OverdueReviews {
     }
 
     List<Task> open(DelegateExecution execution) {
-        return taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list().stream()
+        return taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().unlimitedList().stream()
                 .filter(task -> REVIEW_STEPS.contains(task.getTaskDefinitionKey())).toList();
     }
 

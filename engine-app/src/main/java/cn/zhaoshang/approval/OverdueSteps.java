@@ -34,7 +34,7 @@ class OverdueSteps {
         List<Task> open = taskService.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKeyIn(LandingApproval.Step.APPROVAL_STEPS.toArray(String[]::new))
-                .list();
+                .unlimitedList();
         for (Task task : open) {
             List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)

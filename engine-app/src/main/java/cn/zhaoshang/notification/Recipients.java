@@ -23,7 +23,7 @@ public class Recipients {
     }
 
     public List<String> ofGroup(String groupId) {
-        return identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+        return identityService.createUserQuery().memberOfGroup(groupId).unlimitedList().stream()
                 .map(User::getEmail).filter(Recipients::usable).distinct().toList();
     }
 

@@ -182,7 +182,7 @@ class DemoLifecycle implements ApplicationRunner {
         List<String> groups = groupsOf(user);
         Task task = taskService.createTaskQuery().processInstanceId(process)
                 .taskDefinitionKey(LeadScreening.Step.ANSWER_CONSULTATION).taskCandidateGroupIn(groups).active()
-                .list().stream().findFirst().orElseThrow();
+                .unlimitedList().stream().findFirst().orElseThrow();
         as(user, () -> {
             tasks.complete(task.getId(), json.valueToTree(Map.of("answer", "AGREE", "opinion", "符合本部门准入要求，同意。")), user);
             return null;
@@ -236,7 +236,7 @@ class DemoLifecycle implements ApplicationRunner {
 
     private void complete(String processInstanceId, String step, String user, Map<String, Object> body) {
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(step)
-                .active().list().stream().findFirst().orElseThrow();
+                .active().unlimitedList().stream().findFirst().orElseThrow();
         as(user, () -> {
             tasks.complete(task.getId(), json.valueToTree(body), user);
             return null;
@@ -261,7 +261,7 @@ class DemoLifecycle implements ApplicationRunner {
     }
 
     private List<String> groupsOf(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        return identityService.createGroupQuery().groupMember(user).unlimitedList().stream().map(Group::getId).toList();
     }
 
     private static Map<String, Object> decision(long leadId, String decision, String reason, String unit, String leader) {

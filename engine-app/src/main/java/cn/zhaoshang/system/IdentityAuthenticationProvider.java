@@ -53,7 +53,7 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
         if (!identityService.checkPassword(userId, credentials.toString())) {
             throw refusal(before, account(userId));
         }
-        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
+        List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).unlimitedList().stream()
                 .map(Group::getId)
                 .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
                 .toList();

@@ -93,7 +93,7 @@ class IdentitySetup implements ApplicationRunner {
                 continue;
             }
             String other = AdminGroups.PROTECTED.stream().filter(g -> !g.equals(group)).findFirst().orElseThrow();
-            List<String> admins = identityService.createUserQuery().memberOfGroup(other).list().stream()
+            List<String> admins = identityService.createUserQuery().memberOfGroup(other).unlimitedList().stream()
                     .map(User::getId).toList();
             if (admins.isEmpty()) {
                 throw new IllegalStateException("管理员组 " + group + " 和 " + other + " 都没有成员 / Both administrators "
@@ -206,7 +206,7 @@ class IdentitySetup implements ApplicationRunner {
     private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
         var query = authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(resourceId);
         query = userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId);
-        Authorization authorization = query.list().stream()
+        Authorization authorization = query.unlimitedList().stream()
                 .filter(a -> a.getAuthorizationType() != Authorization.AUTH_TYPE_REVOKE)
                 .findFirst()
                 .orElseGet(() -> {

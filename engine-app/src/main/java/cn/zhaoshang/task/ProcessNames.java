@@ -38,7 +38,7 @@ public class ProcessNames {
         missing.removeAll(byId.keySet());
         if (!missing.isEmpty()) {
             WithoutAuthorization.run(identityService, () -> repositoryService.createProcessDefinitionQuery()
-                    .processDefinitionIdIn(missing.toArray(String[]::new)).list())
+                    .processDefinitionIdIn(missing.toArray(String[]::new)).unlimitedList())
                     .forEach(definition -> byId.put(definition.getId(), definition(definition)));
         }
         Map<String, Definition> found = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ public class ProcessNames {
     public Map<String, String> all() {
         Map<String, String> names = new LinkedHashMap<>();
         WithoutAuthorization.run(identityService, () -> repositoryService.createProcessDefinitionQuery().latestVersion()
-                .orderByProcessDefinitionName().asc().list())
+                .orderByProcessDefinitionName().asc().unlimitedList())
                 .forEach(definition -> names.put(definition.getKey(), nameOf(definition)));
         return names;
     }

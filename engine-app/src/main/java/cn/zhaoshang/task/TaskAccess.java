@@ -112,7 +112,7 @@ class TaskAccess {
             throw ApiException.notFound("任务 " + taskId + " 不存在 / Task " + taskId + " not found");
         }
         List<String> candidateGroups = system(() -> historyService.createHistoricIdentityLinkLogQuery().taskId(taskId)
-                .type(IdentityLinkType.CANDIDATE).list()).stream()
+                .type(IdentityLinkType.CANDIDATE).unlimitedList()).stream()
                 .map(HistoricIdentityLinkLog::getGroupId).filter(java.util.Objects::nonNull).distinct().toList();
         boolean mayRead = userId.equals(completed.getAssignee()) || candidateGroups.stream().anyMatch(groups::contains)
                 || groups.contains(Groups.ADMIN) || groups.contains(Groups.CAMUNDA_ADMIN) || copies.exists(taskId, userId);
@@ -144,7 +144,7 @@ class TaskAccess {
         if (current != null && userId.equals(current.getUserId()) && current.getGroupIds() != null) {
             return current.getGroupIds();
         }
-        return system(() -> identityService.createGroupQuery().groupMember(userId).list()).stream()
+        return system(() -> identityService.createGroupQuery().groupMember(userId).unlimitedList()).stream()
                 .map(Group::getId).toList();
     }
 

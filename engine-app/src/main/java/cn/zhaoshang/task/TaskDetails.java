@@ -210,7 +210,7 @@ public class TaskDetails {
         }
         for (String group : task.candidateGroups()) {
             for (User user : system(() -> identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc()
-                    .list())) {
+                    .unlimitedList())) {
                 if (seen.add(user.getId())) {
                     colleagues.add(option(user));
                 }
@@ -221,7 +221,7 @@ public class TaskDetails {
 
     /** Everyone but me, to pick for a 抄送. */
     public List<UserOption> everyoneBut(String userId) {
-        return system(() -> identityService.createUserQuery().orderByUserId().asc().list()).stream()
+        return system(() -> identityService.createUserQuery().orderByUserId().asc().unlimitedList()).stream()
                 .filter(user -> !user.getId().equals(userId)).map(TaskDetails::option).toList();
     }
 
@@ -293,7 +293,7 @@ public class TaskDetails {
             return Map.of();
         }
         List<HistoricDetail> details = system(() -> historyService.createHistoricDetailQuery().variableUpdates()
-                .activityInstanceId(activityInstanceId).orderPartiallyByOccurrence().asc().list());
+                .activityInstanceId(activityInstanceId).orderPartiallyByOccurrence().asc().unlimitedList());
         Map<String, Object> values = new LinkedHashMap<>();
         for (HistoricDetail detail : details) {
             if (detail instanceof HistoricVariableUpdate update && update.getValue() != null) {

@@ -70,7 +70,7 @@ class TaskSubjects {
         if (!projectIds.isEmpty()) {
             // the fulfilment process names its project by business key only
             WithoutAuthorization.run(identityService, () -> runtimeService.createProcessInstanceQuery()
-                    .processDefinitionKey(Fulfilment.PROCESS_KEY).active().list()).stream()
+                    .processDefinitionKey(Fulfilment.PROCESS_KEY).active().unlimitedList()).stream()
                     .filter(instance -> projectIds.contains(instance.getBusinessKey()))
                     .map(ProcessInstance::getId).forEach(instances::add);
         }
@@ -104,7 +104,7 @@ class TaskSubjects {
                 () -> historyService.createHistoricProcessInstanceQuery()
                         .processInstanceIds(processInstanceIds)
                         .processDefinitionKey(Fulfilment.PROCESS_KEY)
-                        .list());
+                        .unlimitedList());
         Map<Long, String> instanceByProject = new HashMap<>();
         for (HistoricProcessInstance instance : instances) {
             try {

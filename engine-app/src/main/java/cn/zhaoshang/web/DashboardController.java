@@ -133,7 +133,7 @@ class DashboardController {
     private List<OverdueStep> overdueSteps() {
         Date now = Date.from(EngineClock.now());
         List<Task> overdue = WithoutAuthorization.run(identityService,
-                () -> taskService.createTaskQuery().active().dueBefore(now).list());
+                () -> taskService.createTaskQuery().active().dueBefore(now).unlimitedList());
         Map<String, String> processNames = new LinkedHashMap<>();
         overdue.stream().map(Task::getProcessDefinitionId).distinct().forEach(id -> {
             ProcessDefinition definition = WithoutAuthorization.run(identityService,

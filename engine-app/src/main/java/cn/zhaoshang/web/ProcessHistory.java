@@ -64,13 +64,13 @@ class ProcessHistory {
             List<HistoricProcessInstance> instances = new ArrayList<>();
             if (leadProcessInstanceId != null) {
                 instances.addAll(history.createHistoricProcessInstanceQuery().processInstanceId(leadProcessInstanceId)
-                        .list());
+                        .unlimitedList());
             }
             if (projectId != null) {
                 List<HistoricProcessInstance> ofProject = new ArrayList<>(history.createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(String.valueOf(projectId))
                         .processDefinitionKeyIn(PROJECT_PROCESSES)
-                        .list());
+                        .unlimitedList());
                 // by start; within the same second (MySQL keeps whole seconds) in the order a project meets them
                 ofProject.sort(Comparator.comparing(HistoricProcessInstance::getStartTime)
                         .thenComparing(i -> List.of(PROJECT_PROCESSES).indexOf(i.getProcessDefinitionKey())));
@@ -89,7 +89,7 @@ class ProcessHistory {
         Set<String> active = new LinkedHashSet<>();
         List<String> currentSteps = new ArrayList<>();
         for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
-                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().list()) {
+                .processInstanceId(instance.getId()).orderByHistoricActivityInstanceStartTime().asc().unlimitedList()) {
             if (activity.getEndTime() == null) {
                 active.add(activity.getActivityId());
                 // the steps people wait for: not the sub-process or multi-instance body around them
