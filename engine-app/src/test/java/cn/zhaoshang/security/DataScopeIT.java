@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataScopeIT extends LifecycleIT {
 
     private static final Pattern UNIT_ROW = Pattern.compile("<tr data-unit=\"([^\"]+)\"");
-    private static final Pattern KPI_REPORTED = Pattern.compile("id=\"kpi-reported\">(\\d+)<");
     private static final String EVERY_YEAR = "from=2000-01-01&to=2100-12-31";
 
     @Autowired
@@ -128,6 +130,19 @@ class DataScopeIT extends LifecycleIT {
         String dashboard = a.get("/dashboard?" + EVERY_YEAR).body();
         assertThat(units(dashboard)).containsExactly(unitA);
         assertThat(reported(dashboard)).isEqualTo(2);
+        // 办理超期环节: the county's overdue steps, of what the town reads (the completeness check of 甲's lead, past due)
+        Task check = task(processOf(leadA), LeadScreening.Step.CHECK_COMPLETENESS);
+        Date due = check.getDueDate();
+        taskService.setDueDate(check.getId(), Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+        try {
+            assertThat(figure(a.get("/dashboard?" + EVERY_YEAR).body(), "kpi-overdue-steps")).isEqualTo(1);
+            assertThat(figure(WorkbenchSession.login(port, "townb").get("/dashboard?" + EVERY_YEAR).body(),
+                    "kpi-overdue-steps")).isZero();
+            assertThat(figure(WorkbenchSession.login(port, "center").get("/dashboard?" + EVERY_YEAR).body(),
+                    "kpi-overdue-steps")).isPositive();
+        } finally {
+            taskService.setDueDate(check.getId(), due);
+        }
 
         // the county's leaders read both towns
         for (String leader : List.of("deputy", "countyhead", "center")) {
@@ -212,6 +227,8 @@ class DataScopeIT extends LifecycleIT {
                 "/engine-rest/process-instance?businessKey=" + leadB,
                 "/engine-rest/variable-instance?processInstanceIdIn=" + processB,
                 "/engine-rest/task?processInstanceId=" + processB,
+                "/engine-rest/execution?processInstanceId=" + processB,
+                "/engine-rest/job?processInstanceId=" + processB,
                 "/engine-rest/history/process-instance?processInstanceId=" + processB,
                 "/engine-rest/history/variable-instance?processInstanceId=" + processB,
                 "/engine-rest/history/task?processInstanceId=" + processB,
@@ -377,8 +394,13 @@ class DataScopeIT extends LifecycleIT {
     }
 
     private static long reported(String dashboard) {
-        Matcher kpi = KPI_REPORTED.matcher(dashboard);
-        assertThat(kpi.find()).as("the 线索报送 figure").isTrue();
+        return figure(dashboard, "kpi-reported");
+    }
+
+    /** A key figure of the dashboard (线索报送, 办理超期环节 …) by its element id. */
+    private static long figure(String dashboard, String id) {
+        Matcher kpi = Pattern.compile("id=\"" + id + "\">(\\d+)<").matcher(dashboard);
+        assertThat(kpi.find()).as("the figure %s", id).isTrue();
         return Long.parseLong(kpi.group(1));
     }
 
