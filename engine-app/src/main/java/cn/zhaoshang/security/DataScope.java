@@ -8,7 +8,7 @@ import java.util.List;
  * of their groups and of their tasks. Built by {@link Visibility#scope()}; see there for the rule.
  *
  * @param countyWide a member of a county-wide group ({@code zhaoshang.data-scope.county-wide-groups}): no filter
- * @param userId the caller (reporter of a lead, assignee or 抄送 recipient of a task)
+ * @param userId the caller (assignee, candidate or 抄送 recipient of a task)
  * @param groups the caller's Camunda groups (consulted department, assigned department, candidate group of a task)
  * @param unit the code of the caller's unit (user_unit), or null
  * @param unitName that unit's name, as a project's free-text 落户载体 may name it, or null

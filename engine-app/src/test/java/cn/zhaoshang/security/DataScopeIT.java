@@ -64,58 +64,62 @@ class DataScopeIT extends LifecycleIT {
     private final String unitA = "town-a-" + token;
     private final String unitB = "town-b-" + token;
     private final String unitC = "town-c-" + token;
+    /** the towns' reporters, new in each test: a person keeps the tasks they had, so one reused would read more */
+    private final String towna = "towna" + token;
+    private final String townb = "townb" + token;
+    private final String townc = "townc" + token;
 
-    /** 甲镇 with its reporter {@code towna}, 乙镇 with {@code townb}, 丙镇 with {@code townc} (password demo). */
+    /** 甲镇, 乙镇 and 丙镇, each with its reporter (password demo, like the demo users). */
     @BeforeEach
     void twoTowns() {
         units.insert(new Unit(unitA, "甲镇" + token, UnitKind.TOWN.name(), true));
         units.insert(new Unit(unitB, "乙镇" + token, UnitKind.TOWN.name(), true));
-        reporterOf("towna", "甲镇报送员", unitA);
-        reporterOf("townb", "乙镇报送员", unitB);
+        reporterOf(towna, "甲镇报送员", unitA);
+        reporterOf(townb, "乙镇报送员", unitB);
         units.insert(new Unit(unitC, "丙镇" + token, UnitKind.TOWN.name(), true));
-        reporterOf("townc", "丙镇报送员", unitC);
+        reporterOf(townc, "丙镇报送员", unitC);
     }
 
     @Test
     void aUnitReadsItsOwnLeadsAndProjects_neverAnotherUnits_onTheApiAndTheWorkbench() throws Exception {
-        long leadA = reportAs("towna", lead(company("甲"), "甲项目", unitA));
-        long leadB = reportAs("townb", lead(company("乙"), "乙项目", unitB));
+        long leadA = reportAs(towna, lead(company("甲"), "甲项目", unitA));
+        long leadB = reportAs(townb, lead(company("乙"), "乙项目", unitB));
         long projectA = negotiatingProject(unitA, company("甲二"), "甲二项目");
         long projectB = approvedProject(unitB, company("乙二"), "乙二项目");
         uploadDraft(projectB);
 
         // the REST API: one item is 404 (as if it did not exist, same message), lists leave it out
-        for (String[] own : List.of(new String[] {"towna", "/api/leads/" + leadA, "/api/projects/" + projectA},
-                new String[] {"townb", "/api/leads/" + leadB, "/api/projects/" + projectB})) {
+        for (String[] own : List.of(new String[] {towna, "/api/leads/" + leadA, "/api/projects/" + projectA},
+                new String[] {townb, "/api/leads/" + leadB, "/api/projects/" + projectB})) {
             assertThat(get(own[1], own[0]).status()).as("%s reads %s", own[0], own[1]).isEqualTo(200);
             assertThat(get(own[2], own[0]).status()).as("%s reads %s", own[0], own[2]).isEqualTo(200);
         }
-        notFound(get("/api/leads/" + leadB, "towna"), "线索 " + leadB + " 不存在 / Lead " + leadB + " not found");
-        notFound(get("/api/leads/" + leadA, "townb"), "线索 " + leadA + " 不存在 / Lead " + leadA + " not found");
-        notFound(get("/api/projects/" + projectB, "towna"), "项目 " + projectB + " 不存在 / Project " + projectB + " not found");
-        notFound(get("/api/projects/" + projectA, "townb"), "项目 " + projectA + " 不存在 / Project " + projectA + " not found");
-        notFound(get("/api/projects/" + projectB + "/agreement", "towna"), "项目 " + projectB + " 不存在");
-        notFound(get("/api/projects/" + projectB + "/agreement/drafts/1", "towna"), "项目 " + projectB + " 不存在");
-        notFound(get("/api/projects/" + projectB + "/milestones", "towna"), "项目 " + projectB + " 不存在");
-        assertThat(get("/api/projects/" + projectB + "/agreement/drafts/1", "townb").status()).isEqualTo(200);
-        assertThat(post("/api/leads/" + leadB + "/withdraw", "towna", Map.of("reason", "不是我的")).status())
+        notFound(get("/api/leads/" + leadB, towna), "线索 " + leadB + " 不存在 / Lead " + leadB + " not found");
+        notFound(get("/api/leads/" + leadA, townb), "线索 " + leadA + " 不存在 / Lead " + leadA + " not found");
+        notFound(get("/api/projects/" + projectB, towna), "项目 " + projectB + " 不存在 / Project " + projectB + " not found");
+        notFound(get("/api/projects/" + projectA, townb), "项目 " + projectA + " 不存在 / Project " + projectA + " not found");
+        notFound(get("/api/projects/" + projectB + "/agreement", towna), "项目 " + projectB + " 不存在");
+        notFound(get("/api/projects/" + projectB + "/agreement/drafts/1", towna), "项目 " + projectB + " 不存在");
+        notFound(get("/api/projects/" + projectB + "/milestones", towna), "项目 " + projectB + " 不存在");
+        assertThat(get("/api/projects/" + projectB + "/agreement/drafts/1", townb).status()).isEqualTo(200);
+        assertThat(post("/api/leads/" + leadB + "/withdraw", towna, Map.of("reason", "不是我的")).status())
                 .as("nor can it act on it").isEqualTo(404);
 
         long leadOfA = projects.findById(projectA).orElseThrow().getLeadId();
         long leadOfB = projects.findById(projectB).orElseThrow().getLeadId();
-        assertThat(leadIds(get("/api/leads?limit=500", "towna"))).contains(leadA, leadOfA).doesNotContain(leadB, leadOfB);
-        assertThat(leadIds(get("/api/leads?limit=500", "townb"))).contains(leadB, leadOfB).doesNotContain(leadA, leadOfA);
-        assertThat(leadIds(get("/api/leads?unit=" + unitB, "towna"))).isEmpty();
-        assertThat(get("/api/leads/" + leadOfB, "townb").json().get("projectIds")).extracting(JsonNode::asLong)
+        assertThat(leadIds(get("/api/leads?limit=500", towna))).contains(leadA, leadOfA).doesNotContain(leadB, leadOfB);
+        assertThat(leadIds(get("/api/leads?limit=500", townb))).contains(leadB, leadOfB).doesNotContain(leadA, leadOfA);
+        assertThat(leadIds(get("/api/leads?unit=" + unitB, towna))).isEmpty();
+        assertThat(get("/api/leads/" + leadOfB, townb).json().get("projectIds")).extracting(JsonNode::asLong)
                 .containsExactly(projectB);
 
-        JsonNode funnelA = get("/api/funnel", "towna").json();
+        JsonNode funnelA = get("/api/funnel", towna).json();
         assertThat(funnelA.get("units")).extracting(u -> u.get("unit").asText()).containsExactly(unitA);
         assertThat(funnelA.get("total").get("reported").asLong()).isEqualTo(2);
-        assertThat(get("/api/funnel?unit=" + unitB, "towna").json().get("units")).isEmpty();
+        assertThat(get("/api/funnel?unit=" + unitB, towna).json().get("units")).isEmpty();
 
         // the workbench: the 台账, its export, the pages of a lead and a project, the dashboard
-        WorkbenchSession a = WorkbenchSession.login(port, "towna");
+        WorkbenchSession a = WorkbenchSession.login(port, towna);
         String ledger = a.get("/ledger?q=" + encode(token)).body();
         assertThat(ledger).contains(company("甲"), company("甲二")).doesNotContain(company("乙"), company("乙二"));
         assertThat(exportedCompanies(a)).containsExactlyInAnyOrder(company("甲"), company("甲二"));
@@ -136,7 +140,7 @@ class DataScopeIT extends LifecycleIT {
         taskService.setDueDate(check.getId(), Date.from(Instant.now().minus(1, ChronoUnit.DAYS)));
         try {
             assertThat(figure(a.get("/dashboard?" + EVERY_YEAR).body(), "kpi-overdue-steps")).isEqualTo(1);
-            assertThat(figure(WorkbenchSession.login(port, "townb").get("/dashboard?" + EVERY_YEAR).body(),
+            assertThat(figure(WorkbenchSession.login(port, townb).get("/dashboard?" + EVERY_YEAR).body(),
                     "kpi-overdue-steps")).isZero();
             assertThat(figure(WorkbenchSession.login(port, "center").get("/dashboard?" + EVERY_YEAR).body(),
                     "kpi-overdue-steps")).isPositive();
@@ -162,9 +166,9 @@ class DataScopeIT extends LifecycleIT {
 
     @Test
     void aDepartmentReadsTheLeadsItIsConsultedOn_andNoOthers() {
-        long consulted = reportAs("towna", lead(company("征"), "征询项目", unitA));
+        long consulted = reportAs(towna, lead(company("征"), "征询项目", unitA));
         checkComplete(consulted);
-        long unconsulted = reportAs("towna", lead(company("未"), "未征询项目", unitA));
+        long unconsulted = reportAs(towna, lead(company("未"), "未征询项目", unitA));
 
         JsonNode read = get("/api/leads/" + consulted, "drc").json();
         assertThat(read.get("consultations").findValuesAsText("departmentGroup")).contains(Groups.DEPT_DRC);
@@ -208,8 +212,8 @@ class DataScopeIT extends LifecycleIT {
                 Map.of("decision", "ACCEPT", "assignedGroup", Groups.DEPT_NR, "opinion", "交自然资源和规划局办理"));
         assertThat(get("/api/appeals/" + appeal, "nr").status()).isEqualTo(200);
         assertThat(get("/api/projects/" + other, "nr").status()).isEqualTo(200);
-        assertThat(get("/api/appeals/" + appeal, "towna").status()).as("the project's own unit").isEqualTo(200);
-        notFound(get("/api/appeals/" + appeal, "townb"), "诉求 " + appeal + " 不存在 / Appeal " + appeal + " not found");
+        assertThat(get("/api/appeals/" + appeal, towna).status()).as("the project's own unit").isEqualTo(200);
+        notFound(get("/api/appeals/" + appeal, townb), "诉求 " + appeal + " 不存在 / Appeal " + appeal + " not found");
         notFound(get("/api/appeals/" + appeal, "env"), "诉求 " + appeal + " 不存在");
         Response foreign = post("/api/appeals", "carrier", Map.of("projectId", reviewed, "companyName", company("审"),
                 "kind", "REQUEST", "subject", "x", "content", "y"));
@@ -218,8 +222,8 @@ class DataScopeIT extends LifecycleIT {
 
     @Test
     void camundasRestApiShowsAReporterOnlyItsOwnTasks_neverAnotherUnitsLead() {
-        long leadA = reportAs("towna", lead(company("甲"), "甲项目", unitA));
-        long leadB = reportAs("townb", lead(company("乙"), "乙项目", unitB));
+        long leadA = reportAs(towna, lead(company("甲"), "甲项目", unitA));
+        long leadB = reportAs(townb, lead(company("乙"), "乙项目", unitB));
         String processA = processOf(leadA);
         String processB = processOf(leadB);
 
@@ -234,7 +238,7 @@ class DataScopeIT extends LifecycleIT {
                 "/engine-rest/history/task?processInstanceId=" + processB,
                 "/engine-rest/history/activity-instance?processInstanceId=" + processB,
                 "/engine-rest/history/detail?processInstanceId=" + processB)) {
-            Response response = get(path, "towna");
+            Response response = get(path, towna);
             assertThat(response.status()).as(path).isIn(200, 403);
             if (response.status() == 200) {
                 assertThat(response.json()).as(path + ": " + response.body()).isEmpty();
@@ -243,7 +247,7 @@ class DataScopeIT extends LifecycleIT {
         }
         for (String path : List.of("/engine-rest/process-instance/" + processB + "/variables",
                 "/engine-rest/process-instance/" + processB)) {
-            Response response = get(path, "towna");
+            Response response = get(path, towna);
             assertThat(response.status()).as(path).isIn(403, 404);
             assertThat(response.body()).as(path).doesNotContain(company("乙"));
         }
@@ -252,22 +256,22 @@ class DataScopeIT extends LifecycleIT {
         completeOk("center", task(processA, LeadScreening.Step.CHECK_COMPLETENESS),
                 Map.of("decision", "INCOMPLETE", "opinion", "请补充用地选址意向"));
         Task supplement = task(processA, LeadScreening.Step.SUPPLEMENT_LEAD);
-        assertThat(get("/engine-rest/task?processInstanceId=" + processA, "towna").json()).hasSize(1);
-        Response variables = get("/engine-rest/task/" + supplement.getId() + "/variables", "towna");
+        assertThat(get("/engine-rest/task?processInstanceId=" + processA, towna).json()).hasSize(1);
+        Response variables = get("/engine-rest/task/" + supplement.getId() + "/variables", towna);
         assertThat(variables.status()).as(variables.body()).isEqualTo(200);
         assertThat(variables.body()).contains(company("甲"));
-        Response foreign = get("/engine-rest/task/" + supplement.getId() + "/variables", "townb");
+        Response foreign = get("/engine-rest/task/" + supplement.getId() + "/variables", townb);
         assertThat(foreign.status()).isIn(403, 404);
         assertThat(foreign.body()).doesNotContain(company("甲"));
         Map<String, Object> revised = lead(company("甲"), "甲项目（已补充选址）", unitA);
-        completeOk("towna", supplement, Map.of("decision", "RESUBMIT", "opinion", "已补充选址", "lead", revised));
+        completeOk(towna, supplement, Map.of("decision", "RESUBMIT", "opinion", "已补充选址", "lead", revised));
         assertThat(status(leadA)).isEqualTo("REPORTED");
     }
 
     @Test
     void aMeetingShowsAUnitItsOwnLeads_andItsMinutesOnlyToWhoReadsEveryLeadOnIt() {
-        long leadA = screened(lead(company("甲"), "甲项目", unitA), "towna");
-        long leadB = screened(lead(company("乙"), "乙项目", unitB), "townb");
+        long leadA = screened(lead(company("甲"), "甲项目", unitA), towna);
+        long leadB = screened(lead(company("乙"), "乙项目", unitB), townb);
         JsonNode meeting = convene();
         long meetingId = meeting.get("id").asLong();
         Map<Long, Map<String, Object>> decisions = new LinkedHashMap<>();
@@ -275,22 +279,22 @@ class DataScopeIT extends LifecycleIT {
         decisions.put(leadB, Map.of("decision", "INVALID", "reason", "不符合产业导向"));
         record(meeting, decisions);
 
-        JsonNode seen = get("/api/meetings/" + meetingId, "towna").json();
+        JsonNode seen = get("/api/meetings/" + meetingId, towna).json();
         assertThat(seen.get("agenda")).extracting(row -> row.get("leadId").asLong()).containsExactly(leadA);
         assertThat(seen.get("minutesUrl")).as("the minutes name 乙镇's lead too").isNull();
-        Response minutes = download("/api/meetings/" + meetingId + "/minutes", "towna");
+        Response minutes = download("/api/meetings/" + meetingId + "/minutes", towna);
         assertThat(minutes.status()).isEqualTo(403);
         assertThat(minutes.json().get("message").asText()).contains("会议纪要涉及您无权查看的其他线索");
-        assertThat(get("/api/meetings", "towna").json()).extracting(m -> m.get("id").asLong()).contains(meetingId);
-        assertThat(get("/api/meetings", "townc").json()).extracting(m -> m.get("id").asLong()).doesNotContain(meetingId);
+        assertThat(get("/api/meetings", towna).json()).extracting(m -> m.get("id").asLong()).contains(meetingId);
+        assertThat(get("/api/meetings", townc).json()).extracting(m -> m.get("id").asLong()).doesNotContain(meetingId);
         assertThat(get("/api/meetings/" + meetingId, "center").json().get("agenda"))
                 .extracting(row -> row.get("leadId").asLong()).contains(leadA, leadB);
         assertThat(download("/api/meetings/" + meetingId + "/minutes", "center").status()).isEqualTo(200);
-        notFound(download("/api/meetings/" + meetingId + "/minutes", "townc"), "会议 " + meetingId + " 不存在");
-        notFound(get("/api/meetings/" + meetingId, "townc"), "会议 " + meetingId + " 不存在");
+        notFound(download("/api/meetings/" + meetingId + "/minutes", townc), "会议 " + meetingId + " 不存在");
+        notFound(get("/api/meetings/" + meetingId, townc), "会议 " + meetingId + " 不存在");
 
         String number = get("/api/meetings/" + meetingId, "center").json().get("minutesNumber").asText();
-        WorkbenchSession a = WorkbenchSession.login(port, "towna");
+        WorkbenchSession a = WorkbenchSession.login(port, towna);
         String page = a.get("/ledger/leads/" + leadA).body();
         assertThat(page).as("the minutes named, not linked").contains(number)
                 .doesNotContain("/ledger/leads/" + leadA + "/minutes/" + meetingId);
