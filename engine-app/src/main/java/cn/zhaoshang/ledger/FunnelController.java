@@ -1,5 +1,6 @@
 package cn.zhaoshang.ledger;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -47,8 +48,9 @@ class FunnelController {
         if (unit != null && units.findByCode(unit).isEmpty()) {
             throw ApiException.validation(List.of(new FieldError("unit", "单位 " + unit + " 不存在 / Unknown unit " + unit)));
         }
-        List<FunnelRow> rows = funnel.countByUnit(visibility.scope(), unit, from == null ? null : from.atStartOfDay(EngineClock.BEIJING).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant());
+        Instant start = from == null ? null : from.atStartOfDay(EngineClock.BEIJING).toInstant();
+        Instant before = to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant();
+        List<FunnelRow> rows = funnel.countByUnit(visibility.scope(), unit, start, before);
         FunnelRow total = FunnelRow.total("合计", rows);
         return new Funnel(unit, from, to, rows, total);
     }

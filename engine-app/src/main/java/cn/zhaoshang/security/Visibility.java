@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -51,29 +52,39 @@ public class Visibility {
     private final VisibilityMapper mapper;
     private final UnitMapper units;
     private final Set<String> countyWideGroups;
+    private final IdentityService identityService;
 
-    Visibility(VisibilityMapper mapper, UnitMapper units, DataScopeProperties properties) {
+    Visibility(VisibilityMapper mapper, UnitMapper units, DataScopeProperties properties,
+            IdentityService identityService) {
         this.mapper = mapper;
         this.units = units;
+        this.identityService = identityService;
         this.countyWideGroups = Set.copyOf(properties.countyWideGroups());
     }
 
-    /** The scope of the request's caller (Spring Security: the API's Basic login or the workbench session). */
+    /**
+     * The scope of the caller: the request's login (Spring Security: the API's Basic login or the workbench session),
+     * else whoever the engine acts as (Camunda's current authentication, e.g. the demo data acting as an official);
+     * nobody reads nothing.
+     */
     public DataScope scope() {
-        return scopeOf(SecurityContextHolder.getContext().getAuthentication());
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller != null && caller.isAuthenticated() && caller.getName() != null) {
+            return scopeOf(caller.getName(), Callers.groups(caller));
+        }
+        org.camunda.bpm.engine.impl.identity.Authentication engine = identityService.getCurrentAuthentication();
+        if (engine != null && engine.getUserId() != null) {
+            return scopeOf(engine.getUserId(), engine.getGroupIds() == null ? List.of() : engine.getGroupIds());
+        }
+        return DataScope.nothing();
     }
 
-    public DataScope scopeOf(Authentication caller) {
-        if (caller == null || !caller.isAuthenticated() || caller.getName() == null) {
-            return DataScope.nothing();
-        }
-        List<String> groups = Callers.groups(caller);
+    private DataScope scopeOf(String userId, List<String> groups) {
         if (groups.stream().anyMatch(countyWideGroups::contains)) {
-            return new DataScope(true, caller.getName(), groups, null, null);
+            return new DataScope(true, userId, groups, null, null);
         }
-        Optional<Unit> unit = units.findUnitOfUser(caller.getName());
-        return new DataScope(false, caller.getName(), groups, unit.map(Unit::code).orElse(null),
-                unit.map(Unit::name).orElse(null));
+        Optional<Unit> unit = units.findUnitOfUser(userId);
+        return new DataScope(false, userId, groups, unit.map(Unit::code).orElse(null), unit.map(Unit::name).orElse(null));
     }
 
     public boolean canSeeLead(long leadId) {

@@ -58,6 +58,8 @@ class DataScopeIT extends LifecycleIT {
     IdentityService identityService;
     @Autowired
     UnitMapper units;
+    @Autowired
+    Visibility visibility;
 
     /** this test's marker in every company name and unit code */
     private final String token = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
@@ -301,6 +303,35 @@ class DataScopeIT extends LifecycleIT {
         HttpResponse<String> refused = a.get("/ledger/leads/" + leadA + "/minutes/" + meetingId);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).doesNotContain(company("乙"));
+    }
+
+    @Test
+    void withoutALogin_theScopeIsWhoeverTheEngineActsAs_elseNothing() {
+        long leadA = reportAs(towna, lead(company("甲"), "甲项目", unitA));
+        assertThat(visibility.scope()).as("no caller at all").isEqualTo(DataScope.nothing());
+        assertThat(visibility.canSeeLead(leadA)).isFalse();
+        // e.g. the demo data, acting as an official through the engine's authentication
+        identityService.setAuthentication(towna, List.of(Groups.REPORTER));
+        try {
+            assertThat(visibility.scope()).isEqualTo(new DataScope(false, towna, List.of(Groups.REPORTER), unitA,
+                    "甲镇" + token));
+            assertThat(visibility.canSeeLead(leadA)).isTrue();
+        } finally {
+            identityService.clearAuthentication();
+        }
+        identityService.setAuthentication(townb, List.of(Groups.REPORTER));
+        try {
+            assertThat(visibility.canSeeLead(leadA)).isFalse();
+        } finally {
+            identityService.clearAuthentication();
+        }
+        identityService.setAuthentication("deputy", List.of(Groups.DEPUTY_HEAD, Groups.TASK_FORCE));
+        try {
+            assertThat(visibility.scope().countyWide()).isTrue();
+            assertThat(visibility.canSeeLead(leadA)).isTrue();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------------
