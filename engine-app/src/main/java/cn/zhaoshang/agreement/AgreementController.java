@@ -37,7 +37,7 @@ class AgreementController {
 
     @GetMapping
     AgreementDetail get(@PathVariable long projectId) {
-        Agreement agreement = agreements.findLatestOfProject(projectId).orElseThrow(() -> ApiException.notFound(
+        Agreement agreement = service.agreementOf(projectId).orElseThrow(() -> ApiException.notFound(
                 "项目 " + projectId + " 还没有投资协议 / Project " + projectId + " has no agreement"));
         return new AgreementDetail(agreement, agreements.findDrafts(agreement.id()), agreements.findReviews(agreement.id()));
     }

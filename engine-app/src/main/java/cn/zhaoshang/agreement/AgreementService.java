@@ -22,6 +22,7 @@ import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectStatus;
 import cn.zhaoshang.system.ApiError.FieldError;
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.task.TaskActionService;
 
@@ -43,10 +44,12 @@ public class AgreementService {
     private final TaskActionService tasks;
     private final ObjectMapper json;
     private final long maxDraftBytes;
+    private final Visibility visibility;
 
     public AgreementService(AgreementMapper agreements, ProjectLedger projectLedger, RuntimeService runtimeService,
             TaskActionService tasks, ObjectMapper json,
-            @Value("${zhaoshang.agreement.max-draft-bytes:20971520}") long maxDraftBytes) {
+            @Value("${zhaoshang.agreement.max-draft-bytes:20971520}") long maxDraftBytes, Visibility visibility) {
+        this.visibility = visibility;
         this.agreements = agreements;
         this.projectLedger = projectLedger;
         this.runtimeService = runtimeService;
@@ -81,6 +84,7 @@ public class AgreementService {
     @Transactional
     public AgreementDraft uploadDraft(long projectId, String fileName, byte[] content, String signingParty, String note,
             String userId) {
+        visibility.requireProject(projectId);
         Agreement agreement = agreements.findLatestOfProject(projectId).filter(a -> "IN_REVIEW".equals(a.status()))
                 .orElseThrow(() -> ApiException.conflict("NO_AGREEMENT_IN_REVIEW",
                         "该项目没有正在起草或审查的投资协议 / The project has no agreement in drafting or review"));
@@ -121,12 +125,20 @@ public class AgreementService {
     public record DraftFile(AgreementDraft draft, byte[] content) {
     }
 
+    /** The project's latest agreement with its drafts and reviews, for whoever may read the project (else 404). */
+    @Transactional(readOnly = true)
+    public Optional<Agreement> agreementOf(long projectId) {
+        visibility.requireProject(projectId);
+        return agreements.findLatestOfProject(projectId);
+    }
+
     /**
-     * One draft of the project's (latest) agreement, for download by any logged-in official: the REST API and the
-     * workbench's project page serve the same file under the same rule.
+     * One draft of the project's (latest) agreement, for download by whoever may read the project (security/Visibility;
+     * else 404): the REST API and the workbench's project page serve the same file under the same rule.
      */
     @Transactional(readOnly = true)
     public DraftFile draftFile(long projectId, int version) {
+        visibility.requireProject(projectId);
         Agreement agreement = agreements.findLatestOfProject(projectId).orElseThrow(() -> ApiException.notFound(
                 "项目 " + projectId + " 还没有投资协议 / Project " + projectId + " has no agreement"));
         AgreementDraft draft = agreements.findDrafts(agreement.id()).stream().filter(d -> d.version() == version)

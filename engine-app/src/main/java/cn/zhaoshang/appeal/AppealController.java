@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import cn.zhaoshang.ledger.LedgerEvent;
 import cn.zhaoshang.ledger.LedgerEventMapper;
+import cn.zhaoshang.security.Visibility;
+import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 
 /** 企业诉求/投诉: an official records an enterprise's request or complaint; it is accepted, assigned and answered. */
@@ -26,8 +28,11 @@ class AppealController {
     private final AppealService appealService;
     private final AppealMapper appeals;
     private final LedgerEventMapper events;
+    private final Visibility visibility;
 
-    AppealController(AppealService appealService, AppealMapper appeals, LedgerEventMapper events) {
+    AppealController(AppealService appealService, AppealMapper appeals, LedgerEventMapper events,
+            Visibility visibility) {
+        this.visibility = visibility;
         this.appealService = appealService;
         this.appeals = appeals;
         this.events = events;
@@ -38,6 +43,11 @@ class AppealController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Appeal> submit(@RequestBody AppealBody body) {
+        // a project the caller may not read is answered as one that does not exist (the registration's own check)
+        if (body.projectId() != null && !visibility.canSeeProject(body.projectId())) {
+            throw ApiException.validation(List.of(new FieldError("projectId", "关联项目 " + body.projectId()
+                    + " 不存在 / project " + body.projectId() + " not found")));
+        }
         try {
             Appeal appeal = appealService.submit(body.projectId(), body.companyName(), body.kind(), body.subject(),
                     body.content());
@@ -47,9 +57,10 @@ class AppealController {
         }
     }
 
-    /** The appeal with its answer deadline and its ledger (escalation, 督办意见). */
+    /** The appeal with its answer deadline and its ledger (escalation, 督办意见); 404 outside the caller's scope. */
     @GetMapping("/{id}")
     AppealDetail get(@PathVariable long id) {
+        visibility.requireAppeal(id);
         Appeal appeal = appeals.findById(id)
                 .orElseThrow(() -> ApiException.notFound("诉求 " + id + " 不存在 / Appeal " + id + " not found"));
         return new AppealDetail(appeal, events.findByAppealId(id));

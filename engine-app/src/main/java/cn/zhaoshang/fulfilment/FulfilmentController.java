@@ -22,6 +22,7 @@ import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.ledger.ProjectStatus;
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.Callers;
@@ -38,9 +39,11 @@ class FulfilmentController {
     private final ProjectLedger ledger;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final Visibility visibility;
 
     FulfilmentController(MilestoneMapper milestones, ProjectMapper projects, ProjectLedger ledger,
-            RuntimeService runtimeService, IdentityService identityService) {
+            RuntimeService runtimeService, IdentityService identityService, Visibility visibility) {
+        this.visibility = visibility;
         this.milestones = milestones;
         this.projects = projects;
         this.ledger = ledger;
@@ -105,7 +108,9 @@ class FulfilmentController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The project, if the caller may read it (security/Visibility), else 404. */
     private Project project(long projectId) {
+        visibility.requireProject(projectId);
         return projects.findById(projectId)
                 .orElseThrow(() -> ApiException.notFound("项目 " + projectId + " 不存在 / Project " + projectId + " not found"));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,6 +18,7 @@ import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.security.AuditAction;
 import cn.zhaoshang.security.AuditLog;
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.WithoutAuthorization;
@@ -40,11 +42,13 @@ public class LeadService {
     private final LeadLedger ledger;
     private final UnitMapper unitMapper;
     private final AuditLog audit;
+    private final Visibility visibility;
 
     LeadService(RuntimeService runtimeService, IdentityService identityService,
             LeadMapper leads, LeadRevisionMapper revisions, ConsultationMapper consultations, LedgerEventMapper events,
-            ProjectMapper projects, LeadLedger ledger, UnitMapper unitMapper, AuditLog audit) {
+            ProjectMapper projects, LeadLedger ledger, UnitMapper unitMapper, AuditLog audit, Visibility visibility) {
         this.audit = audit;
+        this.visibility = visibility;
         this.ledger = ledger;
         this.unitMapper = unitMapper;
         this.runtimeService = runtimeService;
@@ -70,18 +74,22 @@ public class LeadService {
         }
     }
 
+    /** One lead as the caller may read it (404 outside their scope), with the projects made from it they may read. */
     @Transactional(readOnly = true)
     public LeadDetail get(long leadId) {
+        visibility.requireLead(leadId);
         Lead lead = leads.findById(leadId).orElseThrow(() -> notFound(leadId));
+        List<Long> projectIds = projects.findByLeadId(leadId).stream().map(Project::getId).toList();
+        Set<Long> readable = visibility.visibleProjects(projectIds);
         return new LeadDetail(lead, lead.getStatus().label(), revisions.findByLeadId(leadId),
-                consultations.findByLeadId(leadId), projects.findByLeadId(leadId).stream().map(Project::getId).toList(),
+                consultations.findByLeadId(leadId), projectIds.stream().filter(readable::contains).toList(),
                 events.findByLeadId(leadId));
     }
 
     @Transactional(readOnly = true)
     public List<Lead> list(LeadStatus status, String unit, Instant from, Instant before, Integer limit) {
         int size = limit == null ? 100 : Math.max(1, Math.min(limit, MAX_LIST));
-        return leads.search(new LeadQuery(status, unit, null, from, before, size));
+        return leads.search(new LeadQuery(status, unit, null, from, before, size, visibility.scope()));
     }
 
     /**
@@ -90,6 +98,7 @@ public class LeadService {
      */
     @Transactional
     public void withdraw(long leadId, String userId, boolean center, String reason) {
+        visibility.requireLead(leadId);
         Lead lead = leads.findById(leadId).orElseThrow(() -> notFound(leadId));
         if (!center && !userId.equals(lead.getReporter())) {
             throw ApiException.forbidden("只有报送人或投资促进中心可以撤回线索 / Only the reporter or the investment center "

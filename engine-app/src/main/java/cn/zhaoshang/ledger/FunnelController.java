@@ -1,5 +1,6 @@
 package cn.zhaoshang.ledger;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.EngineClock;
@@ -18,7 +20,8 @@ import cn.zhaoshang.unit.UnitMapper;
 
 /**
  * {@code GET /api/funnel?unit=&from=&to=}: per reporting unit, how far the leads it reported in the period (dates
- * inclusive, Beijing time) have come. The basis of the funnel management the seeds ask for.
+ * inclusive, Beijing time) have come. The basis of the funnel management the seeds ask for. Counts only the leads the
+ * caller may read (security/Visibility): a reporting unit's funnel is its own.
  */
 @RestController
 @RequestMapping(path = "/api/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -26,10 +29,12 @@ class FunnelController {
 
     private final FunnelMapper funnel;
     private final UnitMapper units;
+    private final Visibility visibility;
 
-    FunnelController(FunnelMapper funnel, UnitMapper units) {
+    FunnelController(FunnelMapper funnel, UnitMapper units, Visibility visibility) {
         this.funnel = funnel;
         this.units = units;
+        this.visibility = visibility;
     }
 
     @GetMapping
@@ -43,8 +48,9 @@ class FunnelController {
         if (unit != null && units.findByCode(unit).isEmpty()) {
             throw ApiException.validation(List.of(new FieldError("unit", "单位 " + unit + " 不存在 / Unknown unit " + unit)));
         }
-        List<FunnelRow> rows = funnel.countByUnit(unit, from == null ? null : from.atStartOfDay(EngineClock.BEIJING).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant());
+        Instant start = from == null ? null : from.atStartOfDay(EngineClock.BEIJING).toInstant();
+        Instant before = to == null ? null : to.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant();
+        List<FunnelRow> rows = funnel.countByUnit(visibility.scope(), unit, start, before);
         FunnelRow total = FunnelRow.total("合计", rows);
         return new Funnel(unit, from, to, rows, total);
     }

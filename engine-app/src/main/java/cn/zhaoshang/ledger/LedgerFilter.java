@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import cn.zhaoshang.lead.LeadStatus;
+import cn.zhaoshang.security.DataScope;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.EngineClock;
@@ -145,8 +146,11 @@ public record LedgerFilter(String text, LedgerStage stage, String statusKind, St
                 || from != null || to != null || warningsOnly;
     }
 
-    /** The query for this filter, a page of it ({@code limit} null: all rows), with the clock the warnings are judged by. */
-    LedgerQuery toQuery(Integer limit, int offset) {
+    /**
+     * The query for this filter, a page of it ({@code limit} null: all rows), with the clock the warnings are judged by,
+     * over the rows {@code scope} may read.
+     */
+    LedgerQuery toQuery(DataScope scope, Integer limit, int offset) {
         List<String> leadStatuses = new ArrayList<>();
         List<String> projectStatuses = new ArrayList<>();
         boolean statusFiltered = stage != null || status != null;
@@ -166,7 +170,7 @@ public record LedgerFilter(String text, LedgerStage stage, String statusKind, St
                 : "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return new LedgerQuery(pattern, statusFiltered, leadStatuses, projectStatuses, unit, category, tier,
                 from == null ? null : startOf(from), to == null ? null : startOf(to.plusDays(1)), warningsOnly,
-                sort.key(), descending, EngineClock.today(), EngineClock.now(), limit, offset, null, null);
+                sort.key(), descending, EngineClock.today(), EngineClock.now(), limit, offset, null, null, scope);
     }
 
     private static Instant startOf(LocalDate day) {

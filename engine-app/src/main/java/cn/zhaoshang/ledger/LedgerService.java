@@ -11,12 +11,13 @@ import org.apache.ibatis.cursor.Cursor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.unit.UnitMapper;
 
 /**
  * The 项目台账 (qiaocheng §一 台账; xuancheng-2019 §二.2 漏斗式管理): every lead and project with its stage, units,
  * category, investment, land, tier, responsible leader, last update and warnings, for the workbench's ledger page and
- * its Excel export. Both read through {@link #query}, the one place where what a caller may see is decided.
+ * its Excel export. Both read through {@link #query}, where the caller's data scope is applied.
  */
 @Service
 public class LedgerService {
@@ -25,10 +26,12 @@ public class LedgerService {
 
     private final LedgerListMapper ledger;
     private final UnitMapper units;
+    private final Visibility visibility;
 
-    public LedgerService(LedgerListMapper ledger, UnitMapper units) {
+    public LedgerService(LedgerListMapper ledger, UnitMapper units, Visibility visibility) {
         this.ledger = ledger;
         this.units = units;
+        this.visibility = visibility;
     }
 
     /** The request's filter parameters (see {@link LedgerFilter#PARAMETERS}); 400 with field errors when invalid. */
@@ -72,10 +75,10 @@ public class LedgerService {
     }
 
     /**
-     * Every ledger read goes through here. Data-level visibility (a reporting unit sees only its own leads and
-     * projects) is to be forced here, as the filter's unit, so the page, the export and any later API agree.
+     * Every ledger read goes through here: the rows the caller may read (security/Visibility, the same SQL as the
+     * REST API's), so the page, the export, the counts and the project and lead pages agree.
      */
-    private static LedgerQuery query(LedgerFilter filter, Integer limit, int offset) {
-        return filter.toQuery(limit, offset);
+    private LedgerQuery query(LedgerFilter filter, Integer limit, int offset) {
+        return filter.toQuery(visibility.scope(), limit, offset);
     }
 }

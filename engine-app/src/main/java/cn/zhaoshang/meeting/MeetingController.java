@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ContentDisposition;
@@ -19,12 +20,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.Callers;
 import cn.zhaoshang.system.Groups;
 
-/** Research meetings: ask for an ad-hoc one, read one with its agenda and decisions, download its minutes. */
+/**
+ * Research meetings: ask for an ad-hoc one, read one with its agenda and decisions, download its minutes. What the
+ * caller may read (security/Visibility): the meetings with a lead of theirs on the agenda, of each agenda those leads,
+ * and the minutes (which name every lead decided) when they may read every lead on it.
+ */
 @RestController
 @RequestMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 class MeetingController {
@@ -35,8 +41,10 @@ class MeetingController {
     private final MeetingRequests requests;
     private final MeetingMapper meetings;
     private final AgendaForm agenda;
+    private final Visibility visibility;
 
-    MeetingController(MeetingRequests requests, MeetingMapper meetings, AgendaForm agenda) {
+    MeetingController(MeetingRequests requests, MeetingMapper meetings, AgendaForm agenda, Visibility visibility) {
+        this.visibility = visibility;
         this.requests = requests;
         this.meetings = meetings;
         this.agenda = agenda;
@@ -62,7 +70,7 @@ class MeetingController {
 
     @GetMapping
     List<Meeting> recent() {
-        return meetings.findRecent(50);
+        return meetings.findRecent(visibility.scope(), 50);
     }
 
     @GetMapping("/{id}")
@@ -74,6 +82,11 @@ class MeetingController {
     /** 会议纪要 as the DOCX that was issued. */
     @GetMapping(path = "/{id}/minutes", produces = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     ResponseEntity<byte[]> minutes(@PathVariable long id) {
+        visibility.requireMeeting(id);
+        if (!visibility.canReadMinutes(id)) {
+            throw ApiException.forbidden("会议纪要涉及您无权查看的其他线索，请向投资促进中心索取 / The minutes name leads "
+                    + "you may not read; ask the investment center");
+        }
         StoredMinutes minutes = meetings.findMinutes(id).orElseThrow(() -> ApiException.notFound(
                 "会议 " + id + " 没有会议纪要 / Meeting " + id + " has no minutes"));
         return ResponseEntity.ok()
@@ -83,11 +96,17 @@ class MeetingController {
                 .body(minutes.content());
     }
 
+    /** The meeting with the agenda rows the caller may read; the minutes' address if they may read the minutes. */
     private MeetingDetail detail(long id) {
+        visibility.requireMeeting(id);
         Meeting meeting = meetings.findById(id)
                 .orElseThrow(() -> ApiException.notFound("会议 " + id + " 不存在 / Meeting " + id + " not found"));
-        return new MeetingDetail(meeting, MeetingKind.valueOf(meeting.kind()).label(), agenda.rows(id),
-                meetings.findMinutes(id).isPresent() ? "/api/meetings/" + id + "/minutes" : null);
+        List<Map<String, Object>> rows = agenda.rows(id);
+        Set<Long> readable = visibility.visibleLeads(rows.stream().map(row -> (Long) row.get("leadId")).toList());
+        return new MeetingDetail(meeting, MeetingKind.valueOf(meeting.kind()).label(),
+                rows.stream().filter(row -> readable.contains((Long) row.get("leadId"))).toList(),
+                meetings.findMinutes(id).isPresent() && visibility.canReadMinutes(id) ? "/api/meetings/" + id + "/minutes"
+                        : null);
     }
 
     record MeetingDetail(@com.fasterxml.jackson.annotation.JsonUnwrapped Meeting meeting, String kindLabel,

@@ -12,6 +12,8 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
+import cn.zhaoshang.security.DataScope;
+
 /** Tables {@code meeting}, {@code meeting_item} and {@code meeting_minutes}. */
 @Mapper
 public interface MeetingMapper {
@@ -25,8 +27,8 @@ public interface MeetingMapper {
     @Select("SELECT * FROM meeting WHERE id = #{id}")
     Optional<Meeting> findById(long id);
 
-    @Select("SELECT * FROM meeting ORDER BY opened_at DESC, id DESC LIMIT #{limit}")
-    List<Meeting> findRecent(int limit);
+    /** The newest meetings {@code scope} may read (MeetingMapper.xml). */
+    List<Meeting> findRecent(@Param("scope") DataScope scope, @Param("limit") int limit);
 
     @Update("UPDATE meeting SET status = 'CLOSED_EMPTY', closed_at = #{at} WHERE id = #{id}")
     int closeEmpty(@Param("id") long id, @Param("at") Instant at);

@@ -38,6 +38,7 @@ import cn.zhaoshang.ledger.LedgerStage;
 import cn.zhaoshang.ledger.Project;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.meeting.MeetingMapper;
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.unit.Unit;
@@ -46,7 +47,9 @@ import cn.zhaoshang.unit.UnitMapper;
 /**
  * What the workbench shows of one project or one lead (its 档案): the facts of the ledger row, the processes with their
  * diagrams, the timeline of ledger events, the sign-offs with their opinions, and the documents (agreement drafts,
- * meeting minutes). Read from the same mappers and services the REST API uses; every list is one query.
+ * meeting minutes). Read from the same mappers and services the REST API uses; every list is one query. Only for a
+ * caller who may read the project or lead (security/Visibility, as GET /api/projects/{id} and /api/leads/{id}): anyone
+ * else gets the 404 page.
  */
 @Component
 class CaseFiles {
@@ -67,11 +70,13 @@ class CaseFiles {
     private final UnitMapper units;
     private final ProcessHistory processes;
     private final IdentityService identity;
+    private final Visibility visibility;
 
     CaseFiles(ProjectMapper projects, LeadMapper leads, LedgerService ledger, LedgerEventMapper events,
             ApprovalRecordMapper approvals, AgreementMapper agreements, MilestoneMapper milestones,
             MeetingMapper meetings, ConsultationMapper consultations, UnitMapper units, ProcessHistory processes,
-            IdentityService identity) {
+            IdentityService identity, Visibility visibility) {
+        this.visibility = visibility;
         this.projects = projects;
         this.leads = leads;
         this.ledger = ledger;
@@ -130,6 +135,7 @@ class CaseFiles {
 
     @Transactional(readOnly = true)
     public CaseFile project(long projectId) {
+        visibility.requireProject(projectId);
         Project project = projects.findById(projectId).orElseThrow(() -> ApiException.notFound(
                 "项目 " + projectId + " 不存在 / Project " + projectId + " not found"));
         Lead lead = project.getLeadId() == null ? null : leads.findById(project.getLeadId()).orElse(null);
@@ -204,6 +210,7 @@ class CaseFiles {
 
     @Transactional(readOnly = true)
     public CaseFile lead(long leadId) {
+        visibility.requireLead(leadId);
         Lead lead = leads.findById(leadId).orElseThrow(() -> ApiException.notFound(
                 "线索 " + leadId + " 不存在 / Lead " + leadId + " not found"));
         Map<String, String> unitNames = unitNames();
@@ -230,7 +237,12 @@ class CaseFiles {
         if (lead.getDecisionReason() != null) {
             facts.add(new Fact("研判或处理意见", lead.getDecisionReason(), null));
         }
-        for (Project project : projects.findByLeadId(leadId)) {
+        List<Project> made = projects.findByLeadId(leadId);
+        Set<Long> readable = visibility.visibleProjects(made.stream().map(Project::getId).toList());
+        for (Project project : made) {
+            if (!readable.contains(project.getId())) {
+                continue;
+            }
             facts.add(new Fact("转办的项目", "项目 #" + project.getId() + " " + project.getProjectName() + "（"
                     + project.getStatus().label() + "）", "/projects/" + project.getId()));
         }
@@ -251,21 +263,36 @@ class CaseFiles {
                 List.of(), List.of(), minutes(leadId, "/ledger/leads/" + leadId));
     }
 
-    /** The lead a project came from (null when it has none); 404 for an unknown project. */
+    /** The lead a project came from (null when it has none); 404 for an unknown project or one the caller may not read. */
     Long leadOf(long projectId) {
+        visibility.requireProject(projectId);
         return projects.findById(projectId).orElseThrow(() -> ApiException.notFound(
                 "项目 " + projectId + " 不存在 / Project " + projectId + " not found")).getLeadId();
     }
 
-    /** Is this meeting's minutes part of this lead's file (the lead was on its agenda)? */
-    boolean hasMinutes(long leadId, long meetingId) {
-        return meetings.findMinutesOfLead(leadId).stream().anyMatch(m -> m.meetingId() == meetingId);
+    /**
+     * The caller may download this meeting's minutes from this lead's file: the lead was on its agenda (else 404), and
+     * they may read every lead the minutes name (security/Visibility; else 403).
+     */
+    void requireMinutes(Long leadId, long meetingId) {
+        if (leadId != null) {
+            visibility.requireLead(leadId);
+        }
+        if (leadId == null || meetings.findMinutesOfLead(leadId).stream().noneMatch(m -> m.meetingId() == meetingId)) {
+            throw ApiException.notFound("该会议纪要不属于本项目 / The minutes are not part of this file");
+        }
+        if (!visibility.canReadMinutes(meetingId)) {
+            throw ApiException.forbidden("会议纪要涉及您无权查看的其他线索，请向投资促进中心索取 / The minutes name leads "
+                    + "you may not read; ask the investment center");
+        }
     }
 
+    /** The minutes of the meetings that decided the lead; the download link only where the caller may read them. */
     private List<MinutesView> minutes(long leadId, String base) {
         return meetings.findMinutesOfLead(leadId).stream()
                 .map(m -> new MinutesView(m.minutesNumber(), m.heldOn() == null ? "" : m.heldOn().toString(),
-                        Labels.meetingDecision(m.decision()), m.reason(), base + "/minutes/" + m.meetingId()))
+                        Labels.meetingDecision(m.decision()), m.reason(),
+                        visibility.canReadMinutes(m.meetingId()) ? base + "/minutes/" + m.meetingId() : null))
                 .toList();
     }
 

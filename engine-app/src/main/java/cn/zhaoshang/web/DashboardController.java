@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -35,6 +37,8 @@ import cn.zhaoshang.ledger.FunnelMapper;
 import cn.zhaoshang.ledger.FunnelRow;
 import cn.zhaoshang.ledger.WarningMapper;
 import cn.zhaoshang.ledger.WarningMapper.UnitCount;
+import cn.zhaoshang.security.DataScope;
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.system.WithoutAuthorization;
 import cn.zhaoshang.unit.Unit;
@@ -43,7 +47,8 @@ import cn.zhaoshang.unit.UnitMapper;
 /**
  * 驾驶舱: the funnel and the lifecycle rates per reporting unit and period (xuancheng §二.2 漏斗式管理; tongcheng §25
  * 转化率、落地开工率、投产率、入统率、入规率、达产率), and the warnings of the 智控系统 (panan §四.1) — as charts, with the
- * numbers behind each one a click away (a table under every chart, each figure linking to the ledger).
+ * numbers behind each one a click away (a table under every chart, each figure linking to the ledger). Every figure
+ * counts what the caller may read (security/Visibility): a reporting unit sees its own funnel and warnings.
  */
 @Controller
 class DashboardController {
@@ -57,9 +62,12 @@ class DashboardController {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final ObjectMapper json;
+    private final Visibility visibility;
 
     DashboardController(FunnelMapper funnel, WarningMapper warnings, UnitMapper units, TaskService taskService,
-            RepositoryService repositoryService, IdentityService identityService, ObjectMapper json) {
+            RepositoryService repositoryService, IdentityService identityService, ObjectMapper json,
+            Visibility visibility) {
+        this.visibility = visibility;
         this.funnel = funnel;
         this.warnings = warnings;
         this.units = units;
@@ -100,21 +108,22 @@ class DashboardController {
 
         Instant fromInstant = fromDate.atStartOfDay(EngineClock.BEIJING).toInstant();
         Instant before = toDate.plusDays(1).atStartOfDay(EngineClock.BEIJING).toInstant();
-        List<FunnelRow> rows = funnel.countByUnit(unitCode, fromInstant, before);
+        DataScope scope = visibility.scope();
+        List<FunnelRow> rows = funnel.countByUnit(scope, unitCode, fromInstant, before);
         FunnelRow total = FunnelRow.total("合计", rows);
         Map<String, String> unitNames = allUnits.stream().collect(Collectors.toMap(Unit::code, Unit::name));
-        Map<String, Long> overdueMilestones = byUnit(warnings.overdueMilestonesByUnit(today, unitCode));
-        Map<String, Long> staleFlags = byUnit(warnings.staleFlagsByUnit(unitCode, fromInstant, before));
+        Map<String, Long> overdueMilestones = byUnit(warnings.overdueMilestonesByUnit(scope, today, unitCode));
+        Map<String, Long> staleFlags = byUnit(warnings.staleFlagsByUnit(scope, unitCode, fromInstant, before));
         List<WarningRow> warningRows = new ArrayList<>();
         new TreeMap<>(union(overdueMilestones, staleFlags)).forEach((code, ignored) -> warningRows.add(new WarningRow(code,
                 unitNames.getOrDefault(code, code), overdueMilestones.getOrDefault(code, 0L),
                 staleFlags.getOrDefault(code, 0L))));
-        List<OverdueMilestoneView> overdueList = warnings.overdueMilestones(today, unitCode, WARNING_ROWS).stream()
+        List<OverdueMilestoneView> overdueList = warnings.overdueMilestones(scope, today, unitCode, WARNING_ROWS).stream()
                 .map(m -> new OverdueMilestoneView(m.projectId(), m.companyName(), m.projectName(),
                         unitNames.getOrDefault(m.unit(), m.unit()), m.taskForceLeader(), Milestone.label(m.milestone()),
                         m.dueOn(), today.toEpochDay() - m.dueOn().toEpochDay()))
                 .toList();
-        List<OverdueStep> overdueSteps = overdueSteps();
+        List<OverdueStep> overdueSteps = overdueSteps(scope);
 
         model.addAttribute("rows", rows);
         model.addAttribute("total", total);
@@ -127,13 +136,19 @@ class DashboardController {
     }
 
     /**
-     * Open steps past their due date, per process and step: the county's overview, whoever looks at it, so read without
-     * the caller's task grants (the steps' content is not shown, only their names and counts).
+     * Open steps past their due date, per process and step: read without the caller's task grants (the steps' content
+     * is not shown, only their names and counts), of the leads, projects, appeals and meetings the caller may read —
+     * the county's overview for the county-wide roles, a unit's own for a unit.
      */
-    private List<OverdueStep> overdueSteps() {
+    private List<OverdueStep> overdueSteps(DataScope scope) {
         Date now = Date.from(EngineClock.now());
-        List<Task> overdue = WithoutAuthorization.run(identityService,
+        List<Task> all = WithoutAuthorization.run(identityService,
                 () -> taskService.createTaskQuery().active().dueBefore(now).unlimitedList());
+        Set<String> readable = scope.countyWide() ? null
+                : visibility.visibleInstances(all.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                        .collect(Collectors.toSet()));
+        List<Task> overdue = readable == null ? all
+                : all.stream().filter(task -> readable.contains(task.getProcessInstanceId())).toList();
         Map<String, String> processNames = new LinkedHashMap<>();
         overdue.stream().map(Task::getProcessDefinitionId).distinct().forEach(id -> {
             ProcessDefinition definition = WithoutAuthorization.run(identityService,

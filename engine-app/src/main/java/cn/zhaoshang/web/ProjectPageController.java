@@ -15,13 +15,13 @@ import cn.zhaoshang.agreement.AgreementDraft;
 import cn.zhaoshang.agreement.AgreementService;
 import cn.zhaoshang.meeting.MeetingMapper;
 import cn.zhaoshang.meeting.StoredMinutes;
-import cn.zhaoshang.system.ApiException;
 
 /**
  * A project's page (/projects/{id}) and a lead's (/ledger/leads/{id}): the facts, the process diagrams with the steps
  * passed and the current step marked, the ledger's timeline, the sign-offs with their opinions and the documents. The
- * documents download through the workbench's session, under the same rule as their API counterparts (any logged-in
- * official): agreement drafts through {@link AgreementService}, minutes of the meetings that decided the lead.
+ * documents download through the workbench's session, under the same rule as their API counterparts (whoever may read
+ * the project or lead, security/Visibility): agreement drafts through {@link AgreementService}, minutes of the meetings
+ * that decided the lead (for one who may read every lead the minutes name).
  */
 @Controller
 class ProjectPageController {
@@ -74,9 +74,7 @@ class ProjectPageController {
     }
 
     private ResponseEntity<byte[]> minutes(Long leadId, long meetingId) {
-        if (leadId == null || !files.hasMinutes(leadId, meetingId)) {
-            throw ApiException.notFound("该会议纪要不属于本项目 / The minutes are not part of this file");
-        }
+        files.requireMinutes(leadId, meetingId);
         StoredMinutes minutes = meetings.findMinutes(meetingId).orElseThrow();
         return ResponseEntity.ok()
                 .contentType(DOCX)

@@ -27,6 +27,7 @@ import cn.zhaoshang.appeal.AppealService;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.lead.LeadReport;
 import cn.zhaoshang.lead.LeadService;
+import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.unit.UnitMapper;
@@ -50,9 +51,11 @@ class StartFormController {
     private final UnitMapper units;
     private final ProjectMapper projects;
     private final ObjectMapper json;
+    private final Visibility visibility;
 
     StartFormController(StartForms startForms, LeadService leads, AppealService appeals, UnitMapper units,
-            ProjectMapper projects, ObjectMapper json) {
+            ProjectMapper projects, ObjectMapper json, Visibility visibility) {
+        this.visibility = visibility;
         this.startForms = startForms;
         this.leads = leads;
         this.appeals = appeals;
@@ -95,8 +98,8 @@ class StartFormController {
     ModelAndView appealForm(@RequestParam(required = false) Long projectId) {
         Map<String, Object> defaults = new HashMap<>();
         if (projectId != null) {
-            // from a project's page: the appeal is about that project and its company
-            projects.findById(projectId).ifPresent(project -> {
+            // from a project's page: the appeal is about that project and its company (one the caller may read)
+            projects.findById(projectId).filter(project -> visibility.canSeeProject(project.getId())).ifPresent(project -> {
                 defaults.put("projectId", BigDecimal.valueOf(project.getId()));
                 defaults.put("companyName", project.getCompanyName());
             });

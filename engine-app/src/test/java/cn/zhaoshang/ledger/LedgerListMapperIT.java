@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhaoshang.agreement.AgreementMapper;
@@ -23,6 +28,7 @@ import cn.zhaoshang.lead.DuplicateKeys;
 import cn.zhaoshang.lead.Lead;
 import cn.zhaoshang.lead.LeadMapper;
 import cn.zhaoshang.lead.LeadStatus;
+import cn.zhaoshang.security.DataScope;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.EngineClock;
 
@@ -37,9 +43,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Transactional
 class LedgerListMapperIT {
 
+    /** the queries themselves, as the county-wide roles read them (data scope: security/VisibilityIT) */
+    private static final DataScope COUNTY = DataScope.countyWide("center");
+
     /** this run's marker in every company name (Latin letters, to show the search ignores case) */
     private final String token = "Tz" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
     private final Instant now = EngineClock.now().truncatedTo(ChronoUnit.SECONDS);
+
+    /** LedgerService reads as its caller: the investment center, as on the ledger page */
+    @BeforeEach
+    void logInAsCenter() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("center",
+                null, List.of(new SimpleGrantedAuthority("GROUP_investment-center"))));
+    }
+
+    @AfterEach
+    void logOut() {
+        SecurityContextHolder.clearContext();
+    }
 
     @Autowired
     LedgerListMapper ledger;
@@ -171,10 +192,10 @@ class LedgerListMapperIT {
         assertThat(ids(Map.of("sort", "company", "dir", "asc"))).hasSize(3);
 
         LedgerFilter filter = service.filter(Map.of("q", token, "sort", "investment", "dir", "desc"));
-        assertThat(ledger.find(filter.toQuery(2, 0))).extracting(LedgerRow::projectId)
+        assertThat(ledger.find(filter.toQuery(COUNTY, 2, 0))).extracting(LedgerRow::projectId)
                 .containsExactly(big.getId(), noLand.getId());
-        assertThat(ledger.find(filter.toQuery(2, 2))).extracting(LedgerRow::projectId).containsExactly(small.getId());
-        assertThat(ledger.count(filter.toQuery(2, 2))).as("the count ignores the page").isEqualTo(3);
+        assertThat(ledger.find(filter.toQuery(COUNTY, 2, 2))).extracting(LedgerRow::projectId).containsExactly(small.getId());
+        assertThat(ledger.count(filter.toQuery(COUNTY, 2, 2))).as("the count ignores the page").isEqualTo(3);
 
         assertThatThrownBy(() -> service.filter(Map.of("sort", "company_name; DROP TABLE project")))
                 .isInstanceOf(ApiException.class);
@@ -286,7 +307,7 @@ class LedgerListMapperIT {
     private LedgerQuery query(Map<String, String> params) {
         Map<String, String> own = new HashMap<>(params);
         own.putIfAbsent("q", token);
-        return service.filter(own).toQuery(null, 0);
+        return service.filter(own).toQuery(COUNTY, null, 0);
     }
 
     private List<String> ids(Map<String, String> params) {
