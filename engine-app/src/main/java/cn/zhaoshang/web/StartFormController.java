@@ -99,10 +99,11 @@ class StartFormController {
         Map<String, Object> defaults = new HashMap<>();
         if (projectId != null) {
             // from a project's page: the appeal is about that project and its company (one the caller may read)
-            projects.findById(projectId).filter(project -> visibility.canSeeProject(project.getId())).ifPresent(project -> {
-                defaults.put("projectId", BigDecimal.valueOf(project.getId()));
-                defaults.put("companyName", project.getCompanyName());
-            });
+            projects.findById(projectId).filter(project -> visibility.canSeeProject(project.getId()))
+                    .ifPresent(project -> {
+                        defaults.put("projectId", BigDecimal.valueOf(project.getId()));
+                        defaults.put("companyName", project.getCompanyName());
+                    });
         }
         StartPage start = open(Startable.APPEAL);
         return page(start, TaskForm.initial(json, start.form(), defaults), null, HttpStatus.OK);
