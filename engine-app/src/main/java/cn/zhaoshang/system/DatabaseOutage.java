@@ -8,6 +8,7 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises "the database cannot be reached right now" however it surfaces — the pool timing out on a connection
@@ -24,6 +25,8 @@ public final class DatabaseOutage {
     /** seconds a client or a load balancer should wait before retrying (the pool's connection timeout is 5 s) */
     public static final String RETRY_AFTER_SECONDS = "5";
 
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private DatabaseOutage() {
     }
 
@@ -38,7 +41,16 @@ public final class DatabaseOutage {
             if (t.getClass().getSimpleName().contains("CommunicationsException")) {
                 return true;
             }
+            // a rollback on a connection the pool has already evicted hides the outage that caused it
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isOutage(rollback.getApplicationException())) {
+                return true;
+            }
             if (t instanceof SQLException sql) {
+                // HikariCP, using a connection it evicted as broken
+                if (HIKARI_CLOSED.equals(sql.getMessage())) {
+                    return true;
+                }
                 // SQLSTATE class 08: connection exception
                 if (sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                     return true;

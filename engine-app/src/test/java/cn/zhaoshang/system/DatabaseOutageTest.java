@@ -40,6 +40,11 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.isOutage(new TransactionSystemException("commit", new CommunicationsException()))).isTrue();
         assertThat(DatabaseOutage.isOutage(new ProcessEngineException("flush", new SQLNonTransientConnectionException(
                 "No operations allowed after connection closed.", "08003")))).isTrue();
+        // the rollback after it fails too, on the connection the pool has evicted; the cause is kept aside
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new ProcessEngineException("insert", new CommunicationsException()));
+        assertThat(DatabaseOutage.isOutage(rollback)).isTrue();
         SQLException batch = new SQLException("batch failed");
         batch.setNextException(new SQLException("gone", "08S01"));
         assertThat(DatabaseOutage.isOutage(batch)).isTrue();
