@@ -52,8 +52,7 @@ public final class AppNode implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString(),
                     "--server.port=" + port, "--spring.profiles.active=demo,mysql", "--zhaoshang.demo.projects=false",
-                    "--DB_NAME=" + database, "--camunda.bpm.job-execution.lock-owner=" + name,
-                    "--camunda.bpm.generic-properties.properties.hostname=" + name));
+                    "--DB_NAME=" + database, "--zhaoshang.cluster.node-name=" + name));
             command.addAll(List.of(settings));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
