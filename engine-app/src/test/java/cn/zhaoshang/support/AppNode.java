@@ -52,7 +52,9 @@ public final class AppNode implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString(),
                     "--server.port=" + port, "--spring.profiles.active=demo,mysql", "--zhaoshang.demo.projects=false",
-                    "--DB_NAME=" + database, "--zhaoshang.cluster.node-name=" + name));
+                    "--DB_NAME=" + database, "--zhaoshang.cluster.node-name=" + name,
+                    // the test server is shared: ten connections a node instead of twenty
+                    "--spring.datasource.hikari.maximum-pool-size=10"));
             command.addAll(List.of(settings));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());

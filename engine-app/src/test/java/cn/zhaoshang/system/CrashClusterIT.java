@@ -136,8 +136,7 @@ class CrashClusterIT {
     }
 
     private AppNode start(String name) {
-        return AppNode.start(name, database, "--zhaoshang.cluster.node-name=" + name,
-                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
+        return AppNode.start(name, database, "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS,
                 "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000")
                 .awaitReady(START);
     }
