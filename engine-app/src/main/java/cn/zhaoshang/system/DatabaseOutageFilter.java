@@ -1,6 +1,7 @@
 package cn.zhaoshang.system;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The outermost filter: a database outage met before a controller runs — loading the shared session (Spring Session
@@ -27,6 +29,27 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
     /** before Spring Session's filter (Integer.MIN_VALUE + 50), which reads the session from the database */
     static final int ORDER = Integer.MIN_VALUE + 10;
+
+    /** for a browser: no template (rendering one may be what failed) */
+    private static final String PAGE = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
+            + "<title>数据库暂不可用</title></head><body><h1>数据库暂不可用</h1><p>系统正在恢复与数据库的连接，请稍后刷新本页，"
+            + "确认刚才的操作是否已经保存。</p><p>Database unavailable, please retry shortly.</p></body></html>";
+
+    private static String ascii(String text, boolean html) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (c < 128) {
+                out.append((char) c);
+            } else if (html) {
+                out.append("&#x").append(Integer.toHexString(c)).append(';');
+            } else {
+                for (char unit : Character.toChars(c)) {
+                    out.append(String.format("\\u%04x", (int) unit));
+                }
+            }
+        });
+        return out.toString();
+    }
 
     @Configuration
     static class Registration {
@@ -56,23 +79,25 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // an error page whose rendering failed (saving the session as the page is flushed) leaves Spring MVC's error
+        // attributes behind, from which Tomcat would make its own 500 page over this one
+        WebUtils.clearErrorRequestAttributes(request);
         response.resetBuffer();
         response.setStatus(DatabaseOutage.STATUS.value());
         response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
-        response.setCharacterEncoding("UTF-8");
         String accept = request.getHeader("Accept");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean page = accept != null && accept.contains("text/html") && !path.startsWith("/api/")
                 && !path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/");
-        if (page) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
-                    + "<title>数据库暂不可用</title></head><body><h1>数据库暂不可用</h1><p>系统正在恢复与数据库的连接，"
-                    + "请稍后刷新本页，确认刚才的操作是否已经保存。</p><p>Database unavailable, please retry shortly.</p>"
-                    + "</body></html>");
-        } else {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getWriter().write(DatabaseOutage.body().toJson());
+        String body = page ? PAGE : DatabaseOutage.body().toJson();
+        response.setContentType((page ? MediaType.TEXT_HTML_VALUE : MediaType.APPLICATION_JSON_VALUE) + ";charset=UTF-8");
+        try {
+            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (IllegalStateException writerInUse) {
+            // the failed page had taken the writer, whose character set can no longer change: if it is not UTF-8,
+            // the Chinese goes as character references (HTML) or escapes (JSON), which read the same
+            boolean utf8 = "UTF-8".equalsIgnoreCase(response.getCharacterEncoding());
+            response.getWriter().write(utf8 ? body : ascii(body, page));
         }
     }
 }
