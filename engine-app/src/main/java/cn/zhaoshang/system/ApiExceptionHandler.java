@@ -97,6 +97,11 @@ class ApiExceptionHandler {
         if (ConcurrencyFailures.isLostRace(e)) {
             return concurrentChange(null);
         }
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("Database unavailable: {}", e.toString());
+            return ResponseEntity.status(DatabaseOutage.STATUS).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .body(DatabaseOutage.body());
+        }
         log.error("Unexpected error in the domain API", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "系统内部错误，请联系管理员 / Internal error"));

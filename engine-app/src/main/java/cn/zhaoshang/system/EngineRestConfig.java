@@ -8,19 +8,22 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.security.AdminGroupProtectedException;
 
 /**
- * Camunda's REST API as the starter configures it, plus one thing: the engine wraps an exception thrown by a
+ * Camunda's REST API as the starter configures it, plus two things: the engine wraps an exception thrown by a
  * task listener (ENGINE-03051), so a person's invalid input (e.g. 驳回 without an opinion) would come back as
  * a 500. The wrapped {@link BadUserRequestException} is unwrapped here and answered with 400 and its message; removing
- * the last member of an administrators group ({@link AdminGroupProtectedException}) is a conflict, 409.
+ * the last member of an administrators group ({@link AdminGroupProtectedException}) is a conflict, 409; a database
+ * outage is a 503 ({@link DatabaseOutage}), not a 500.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -29,6 +32,19 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     protected void registerAdditionalResources() {
         register(EngineExceptionMapper.class);
         register(RestExceptionMapper.class);
+        register(SpringExceptionMapper.class);
+    }
+
+    /** The database unreachable (a restart): 503 "数据库暂不可用" in Camunda's error shape, not Camunda's 500. */
+    static Response unavailableOrNull(Throwable exception) {
+        if (!DatabaseOutage.isOutage(exception)) {
+            return null;
+        }
+        ExceptionDto dto = new ExceptionDto();
+        dto.setType("DatabaseUnavailable");
+        dto.setMessage(DatabaseOutage.MESSAGE);
+        return Response.status(DatabaseOutage.STATUS.value()).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The person's mistake inside whatever the engine or the REST resource wrapped it in, if any. */
@@ -53,8 +69,25 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
+            Response unavailable = unavailableOrNull(exception);
+            if (unavailable != null) {
+                return unavailable;
+            }
             Response badRequest = badRequestOrNull(exception);
             return badRequest != null ? badRequest : camundaDefault.toResponse(exception);
+        }
+    }
+
+    /** Spring's transaction manager failing to begin or commit (no connection during a database restart). */
+    @Priority(1)
+    public static class SpringExceptionMapper implements ExceptionMapper<NestedRuntimeException> {
+
+        private final ExceptionHandler camundaDefault = new ExceptionHandler();
+
+        @Override
+        public Response toResponse(NestedRuntimeException exception) {
+            Response unavailable = unavailableOrNull(exception);
+            return unavailable != null ? unavailable : camundaDefault.toResponse(exception);
         }
     }
 
@@ -66,6 +99,10 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
         @Override
         public Response toResponse(RestException exception) {
+            Response unavailable = unavailableOrNull(exception);
+            if (unavailable != null) {
+                return unavailable;
+            }
             Response badRequest = badRequestOrNull(exception);
             return badRequest != null ? badRequest : camundaDefault.toResponse(exception);
         }

@@ -25,8 +25,10 @@ import org.springframework.stereotype.Component;
  * 𠮷 in a company name (ERROR 1366), and MariaDB will not convert them afterwards because their key columns
  * are tied by foreign keys. So on an empty MySQL/MariaDB database this plugin creates the engine's schema
  * itself, from Camunda's own create scripts with the character set switched to utf8mb4 (utf8mb4_bin keeps
- * Camunda's case-sensitive comparisons), just before the engine checks its schema. A database whose
- * Camunda tables are not utf8mb4 is refused with a clear message instead of failing later on a name.
+ * Camunda's case-sensitive comparisons), just before the engine checks its schema. Then every table of the database
+ * — Camunda's, the domain's from Flyway, Flyway's own, the sessions' — must be utf8mb4, or the app refuses to start
+ * with a clear message instead of failing later on a name. The connection's settings were checked before anything was
+ * written ({@link MySqlStartupChecks}).
  */
 @Component
 class Utf8mb4SchemaPlugin extends AbstractProcessEnginePlugin {
@@ -54,9 +56,9 @@ class Utf8mb4SchemaPlugin extends AbstractProcessEnginePlugin {
             }
             List<String> wrong = tablesNotUtf8mb4(connection);
             if (!wrong.isEmpty()) {
-                throw new ProcessEngineException("Camunda 表不是 utf8mb4，无法保存「𠮷」等字符 / Camunda tables are not utf8mb4 "
-                        + wrong + ": create the database empty (CHARACTER SET utf8mb4) and let the app create the "
-                        + "schema, or migrate the tables as described in docs/operations.md");
+                throw new DatabaseSettingsException(List.of("这些表不是 utf8mb4，无法保存「𠮷」等字符 / these tables are not "
+                        + "utf8mb4 " + wrong + ": create the database empty (CHARACTER SET utf8mb4) and let the app "
+                        + "create the schema, or convert the tables as described in docs/operations.md"));
             }
         } catch (SQLException | IOException e) {
             throw new ProcessEngineException("Could not prepare the utf8mb4 Camunda schema: " + e.getMessage(), e);
@@ -76,8 +78,8 @@ class Utf8mb4SchemaPlugin extends AbstractProcessEnginePlugin {
         List<String> tables = new ArrayList<>();
         try (Statement query = connection.createStatement();
                 ResultSet rs = query.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES "
-                        + "WHERE TABLE_SCHEMA = DATABASE() AND UPPER(TABLE_NAME) LIKE 'ACT\\_%' "
-                        + "AND TABLE_COLLATION NOT LIKE 'utf8mb4%'")) {
+                        + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' "
+                        + "AND TABLE_COLLATION NOT LIKE 'utf8mb4%' ORDER BY TABLE_NAME")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }

@@ -13,6 +13,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import cn.zhaoshang.system.ApiException;
+import cn.zhaoshang.system.DatabaseOutage;
 
 /**
  * Failures of the workbench's pages as a Chinese page, never JSON or a stack trace. Ordered before the domain API's
@@ -42,6 +43,10 @@ class WorkbenchErrors {
 
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("Database unavailable on a workbench page: {}", e.toString());
+            return page(DatabaseOutage.STATUS, "数据库暂不可用，系统正在恢复连接。请稍后刷新页面，确认刚才的操作是否已经保存。");
+        }
         log.error("Unexpected error on a workbench page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请稍后再试或联系系统管理员。");
     }

@@ -258,9 +258,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The session cookie, for checking with a plain HTTP client what the browser's session gets (e.g. the status). */
+    /**
+     * The session cookie (Spring Session's {@code SESSION}, valid on every node), for checking with a plain HTTP client
+     * what the browser's session gets (e.g. the status).
+     */
     public String sessionCookie() {
-        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        Cookie session = driver.manage().getCookieNamed("SESSION");
         assertThat(session).as("session cookie").isNotNull();
         return session.getName() + "=" + session.getValue();
     }

@@ -18,11 +18,17 @@ public final class Webapp {
     public static final String ENGINE_API = "/camunda/api/engine/engine/default";
 
     private final int port;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
+
+    private Webapp(int port, CookieManager cookies) {
+        this.port = port;
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
 
     public Webapp(int port, String user) throws IOException, InterruptedException {
-        this.port = port;
+        this(port, new CookieManager());
         get("/camunda/app/tasklist/"); // hands out the XSRF-TOKEN cookie
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
         HttpResponse<String> login = send(builder("/camunda/api/admin/auth/user/default/login/tasklist")
@@ -31,6 +37,11 @@ public final class Webapp {
         assertThat(login.statusCode()).as("webapp login: " + login.body()).isEqualTo(200);
         // the login starts a new session with a new XSRF token, handed out on the next request (as the browser's)
         get("/camunda/api/admin/auth/user/default");
+    }
+
+    /** The same browser session (cookies, XSRF token) talking to another node of a cluster. */
+    public Webapp onPort(int otherPort) {
+        return new Webapp(otherPort, cookies);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -27,11 +27,22 @@ public final class WorkbenchSession {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient client;
     private String csrf;
 
     private WorkbenchSession(int port) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), null);
+    }
+
+    private WorkbenchSession(int port, HttpClient client, String csrf) {
         this.port = port;
+        this.client = client;
+        this.csrf = csrf;
+    }
+
+    /** The same browser (cookies, CSRF token) talking to another node of a cluster, as behind a load balancer. */
+    public WorkbenchSession onPort(int otherPort) {
+        return new WorkbenchSession(otherPort, client, csrf);
     }
 
     public static WorkbenchSession login(int port, String user) {
