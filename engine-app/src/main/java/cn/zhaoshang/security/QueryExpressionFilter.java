@@ -1,10 +1,6 @@
 package cn.zhaoshang.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.zhaoshang.system.ApiError;
+import cn.zhaoshang.system.CachedBodyRequest;
 
 /**
  * The second layer in front of {@link QueryExpressionGuard}: before Camunda's REST resources parse a task query or a
@@ -92,7 +86,7 @@ class QueryExpressionFilter extends OncePerRequestFilter {
             refuse(response, found[0], found[1]);
             return;
         }
-        chain.doFilter(new CachedBody(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
     private static boolean refused(String value, boolean saving) {
@@ -145,60 +139,5 @@ class QueryExpressionFilter extends OncePerRequestFilter {
                 + "a stored filter may only use ${currentUser()}, ${currentUserGroups()} and ${now()}",
                 List.of(new ApiError.FieldError(where, value)));
         response.getWriter().write(JSON.writeValueAsString(error));
-    }
-
-    /** The request with its body read once and handed on as it came. */
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous only");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            java.nio.charset.Charset charset = StandardCharsets.UTF_8;
-            try {
-                if (getCharacterEncoding() != null) {
-                    charset = java.nio.charset.Charset.forName(getCharacterEncoding());
-                }
-            } catch (IllegalArgumentException e) {
-                // an unknown charset name: read it as UTF-8, as Camunda's JSON reader would
-            }
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
     }
 }
