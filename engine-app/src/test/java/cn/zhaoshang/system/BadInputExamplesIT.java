@@ -1,0 +1,51 @@
+package cn.zhaoshang.system;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.zhaoshang.support.AppIT;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One example of each kind of bad input that once got a 500 or slipped through, found by {@link BadInputIT}: each is
+ * answered with a 4xx and a JSON {@link ApiError} in Chinese and English, and nothing is stored.
+ */
+class BadInputExamplesIT extends AppIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Response raw(String method, String path, String user, String contentType, byte[] body) {
+        return send(request(path, user).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private static void assertClearJson(Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/json");
+        String message = response.json().path("message").asText();
+        assertThat(message).matches("(?s).*[\\u4e00-\\u9fff].*").matches("(?s).*[A-Za-z]{3,}.*");
+        assertThat(response.body()).doesNotContain("Exception", "\tat ", ".java:");
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /** A multipart body without its parts, or a file name with a NUL byte: 400, not a 500 before any handler. */
+    @Test
+    void aBrokenUploadIsA400() {
+        long drafts = count("agreement_draft");
+        assertClearJson(raw("POST", "/api/projects/1/agreement/drafts", "deputy", "multipart/form-data; boundary=x",
+                "--x\r\n\r\n".getBytes(StandardCharsets.UTF_8)), 400);
+        assertClearJson(postFile("/api/projects/1/agreement/drafts", "deputy", Map.of(), "file", "协议.docx\u0000.exe",
+                "x".getBytes(StandardCharsets.UTF_8)), 400);
+        assertThat(count("agreement_draft")).isEqualTo(drafts);
+    }
+}
