@@ -48,4 +48,16 @@ class BadInputExamplesIT extends AppIT {
                 "x".getBytes(StandardCharsets.UTF_8)), 400);
         assertThat(count("agreement_draft")).isEqualTo(drafts);
     }
+
+    /** Paths the firewall (a ";" or an encoded "%") or Tomcat itself (an encoded "/" or NUL) rejects: JSON too. */
+    @Test
+    void aPathRejectedBeforeAnyControllerIsAnsweredInJson() {
+        assertClearJson(get("/api/leads/1;x=1", "center"), 400);
+        assertClearJson(get("/api/leads/%25", "center"), 400);
+        assertClearJson(get("/api/leads/..%2F..%2Fetc%2Fpasswd", "center"), 400);
+        assertClearJson(get("/api/projects/%00", "center"), 400);
+        assertClearJson(get("/engine-rest/task/%5C..", "admin"), 400);
+        // a docx download asked for as JSON: 406, said in JSON
+        assertClearJson(get("/api/meetings/1/minutes", "center"), 406);
+    }
 }
