@@ -60,4 +60,23 @@ class BadInputExamplesIT extends AppIT {
         // a docx download asked for as JSON: 406, said in JSON
         assertClearJson(get("/api/meetings/1/minutes", "center"), 406);
     }
+
+    /** A model that is not well-formed XML, or carries a DOCTYPE (XXE, billion laughs): 400 at deployment. */
+    @Test
+    void anUnreadableModelIsRefusedAt400() {
+        long deployments = count("ACT_RE_DEPLOYMENT");
+        for (String model : new String[] {"<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + "<x>&xxe;</x>", "not xml", "<definitions"}) {
+            String boundary = "----examples" + System.nanoTime();
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbad\r\n--"
+                    + boundary + "\r\nContent-Disposition: form-data; name=\"bad.bpmn\"; filename=\"bad.bpmn\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+            Response response = raw("POST", "/engine-rest/deployment/create", "admin",
+                    "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().path("message").asText()).contains("Could not parse");
+            assertThat(response.body()).doesNotContain("root:x:0:0", "\tat ", ".java:");
+        }
+        assertThat(count("ACT_RE_DEPLOYMENT")).isEqualTo(deployments);
+    }
 }
