@@ -79,4 +79,12 @@ class BadInputExamplesIT extends AppIT {
         }
         assertThat(count("ACT_RE_DEPLOYMENT")).isEqualTo(deployments);
     }
+
+    /** A form body with a broken %-escape sent to a PUT: 415 (the API takes JSON), not a 500 from a filter. */
+    @Test
+    void aBrokenFormBodyOnAPutIsNotA500() {
+        assertClearJson(raw("PUT", "/api/units/examples-unit", "admin", "application/x-www-form-urlencoded",
+                "a=1&b=%zz".getBytes(StandardCharsets.UTF_8)), 415);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM unit WHERE code = 'examples-unit'", Long.class)).isZero();
+    }
 }
