@@ -87,4 +87,24 @@ class BadInputExamplesIT extends AppIT {
                 "a=1&b=%zz".getBytes(StandardCharsets.UTF_8)), 415);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM unit WHERE code = 'examples-unit'", Long.class)).isZero();
     }
+
+    /** Amounts finer than the 分 the ledger keeps (0.000000000001 万元, 1e-400) were rounded to 0 and stored. */
+    @Test
+    void anAmountWithMoreDecimalsThanStoredIsRefused() {
+        long leads = count("lead");
+        for (String amount : new String[] {"0.000000000001", "1e-400", "8000.001"}) {
+            String body = "{\"companyName\":\"小数测试企业\",\"projectName\":\"小数测试项目\",\"industry\":\"MANUFACTURING\","
+                    + "\"projectCategory\":\"INDUSTRIAL\",\"totalInvestmentWan\":" + amount + ",\"landRequired\":false,"
+                    + "\"reportingUnit\":\"group-chengdong\",\"contactName\":\"王经理\",\"contactPhone\":\"13800000000\"}";
+            Response response = postRaw("/api/leads", "reporter", body, "application/json");
+            assertClearJson(response, 400);
+            assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("totalInvestmentWan");
+        }
+        String foreign = "{\"companyName\":\"小数测试企业\",\"projectName\":\"小数测试项目\",\"industry\":\"MANUFACTURING\","
+                + "\"projectCategory\":\"INDUSTRIAL\",\"totalInvestmentWan\":8000,\"foreignCapitalUsdWan\":1e-400,"
+                + "\"landRequired\":false,\"reportingUnit\":\"group-chengdong\",\"contactName\":\"王经理\","
+                + "\"contactPhone\":\"13800000000\"}";
+        assertClearJson(postRaw("/api/leads", "reporter", foreign, "application/json"), 400);
+        assertThat(count("lead")).isEqualTo(leads);
+    }
 }
