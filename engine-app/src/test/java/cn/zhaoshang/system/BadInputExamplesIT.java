@@ -107,4 +107,16 @@ class BadInputExamplesIT extends AppIT {
         assertClearJson(postRaw("/api/leads", "reporter", foreign, "application/json"), 400);
         assertThat(count("lead")).isEqualTo(leads);
     }
+
+    /** {"a":1}} or two objects in one body are not one JSON document. */
+    @Test
+    void trailingTokensAfterTheJsonAreRefused() {
+        long units = count("unit");
+        Response response = raw("PUT", "/api/units/examples-unit", "admin", "application/json",
+                "{\"name\":\"示例单位\",\"kind\":\"TOWN\",\"active\":false}}".getBytes(StandardCharsets.UTF_8));
+        assertClearJson(response, 400);
+        assertClearJson(raw("PUT", "/api/units/examples-unit", "admin", "application/json",
+                "{\"name\":\"示例单位\",\"kind\":\"TOWN\"}{\"active\":true}".getBytes(StandardCharsets.UTF_8)), 400);
+        assertThat(count("unit")).isEqualTo(units);
+    }
 }
