@@ -47,17 +47,22 @@ public final class BadValues {
     public static final List<String> PATH_TRAVERSAL = List.of("../../../../etc/passwd", "..\\..\\windows\\win.ini",
             "/etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "....//....//etc/passwd", "C:\\boot.ini", "file:///etc/passwd");
 
-    /** A text of 1 to 40 code points mixing plain Chinese with the odd characters above; never blank. */
+    /**
+     * A text of at most 60 code points (within every text field's limit) mixing plain Chinese with the odd characters
+     * above; it starts and ends with a Chinese character, so stripping it changes nothing.
+     */
     public static Gen<String> oddText() {
         Gen<String> piece = Gen.oneOf(Gen.of(FOUR_BYTE), Gen.of(SQL_META), Gen.of(EXPRESSION_META),
                 Gen.of(PATH_TRAVERSAL), Gen.of("磐安", "招商", "引资", "项目", "有限公司", "abc", "123", " ", "\t"));
         return random -> {
-            StringBuilder text = new StringBuilder("测");
+            StringBuilder text = new StringBuilder();
             int pieces = 1 + random.nextInt(6);
             for (int i = 0; i < pieces; i++) {
                 text.append(piece.next(random));
             }
-            return text.append("试").toString();
+            String middle = text.codePoints().limit(58)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            return "测" + middle + "试";
         };
     }
 

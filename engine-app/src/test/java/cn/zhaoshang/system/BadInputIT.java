@@ -50,12 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * The inputs are random from one seed per run, printed with every failure. Longer or repeated runs:
  * {@code mvn -pl engine-app verify -Dit.test=BadInputIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
- * -Dfuzz.tries=200} (tries per endpoint and property, default 6) and {@code -Dfuzz.seed=N} to repeat a run. The
+ * -Dfuzz.tries=200} (tries per endpoint and property, default 20) and {@code -Dfuzz.seed=N} to repeat a run. The
  * figures of a run are printed at the end and written to {@code target/bad-input-figures.md}.
  */
 class BadInputIT extends LifecycleIT {
 
-    private static final int TRIES = Gen.tries(6);
+    private static final int TRIES = Gen.tries(20);
     private static final long SEED = Gen.seed();
     private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
     private static final Pattern LATIN = Pattern.compile("[A-Za-z]{3,}");
