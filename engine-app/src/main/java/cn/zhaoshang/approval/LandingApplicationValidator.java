@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.zhaoshang.system.ApiError.FieldError;
+import cn.zhaoshang.system.FormValues;
 
 import static cn.zhaoshang.system.FormValues.decimal;
 import static cn.zhaoshang.system.FormValues.flag;
@@ -54,6 +55,7 @@ public final class LandingApplicationValidator {
             errors.add(new FieldError("totalInvestmentWan",
                     "总投资（万元）须在 0 至 10000000 之间 / totalInvestmentWan must be between 0 and 10000000"));
         }
+        FormValues.limitScale(errors, "totalInvestmentWan", investment, 2, "总投资（万元）");
         checkLand(errors, application.landRequired(), application.landAreaMu());
         return errors;
     }

@@ -67,6 +67,8 @@ public final class LeadReportValidator {
             errors.add(new FieldError(Var.FOREIGN_CAPITAL_USD_WAN,
                     "外资（万美元）须在 0 至 1000000 之间 / foreignCapitalUsdWan must be between 0 and 1000000"));
         }
+        FormValues.limitScale(errors, Var.TOTAL_INVESTMENT_WAN, investment, 2, "总投资（万元）");
+        FormValues.limitScale(errors, Var.FOREIGN_CAPITAL_USD_WAN, foreign, 2, "外资（万美元）");
         boolean foreignInvested = foreign != null && foreign.signum() > 0;
         if (foreignInvested && (report.sourceCountry() == null || report.sourceCountry().isBlank())) {
             errors.add(new FieldError(Var.SOURCE_COUNTRY,

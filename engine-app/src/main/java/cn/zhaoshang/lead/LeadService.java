@@ -63,7 +63,13 @@ public class LeadService {
     /** The engine's current authentication (the caller) becomes the reporter. */
     @Transactional
     public Reported report(LeadReport report) {
-        // registerLeadDelegate checks the report (the same rules as for the Tasklist start form); its 400 rolls all back
+        // registerLeadDelegate checks the report (the same rules as for the Tasklist start form); its 400 rolls all back.
+        // The amounts are checked here first, as sent: as process variables they become doubles, which would round
+        // 1e-400 to 0 and let it pass.
+        List<FieldError> asSent = LeadReportValidator.validate(report);
+        if (!asSent.isEmpty()) {
+            throw ApiException.validation(asSent);
+        }
         Map<String, Object> variables = LeadReportValidator.toVariables(report);
         try {
             ProcessInstance instance = runtimeService.startProcessInstanceByKey(LeadScreening.PROCESS_KEY, variables);

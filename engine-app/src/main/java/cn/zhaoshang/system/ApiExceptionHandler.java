@@ -68,6 +68,13 @@ class ApiExceptionHandler {
                 "FILE_TOO_LARGE", "上传的文件过大 / The uploaded file is too large"));
     }
 
+    /** A multipart body that is not one (no boundary, cut off, a file name with a NUL): the client's mistake. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ApiError> badMultipart(org.springframework.web.multipart.MultipartException e) {
+        return ResponseEntity.badRequest().body(ApiError.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
+                "上传内容格式不正确，请重新选择文件上传 / The upload is not a valid multipart/form-data body"));
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ApiError.of(HttpStatus.METHOD_NOT_ALLOWED,

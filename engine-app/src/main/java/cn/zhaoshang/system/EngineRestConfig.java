@@ -58,8 +58,19 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 return Response.status(Response.Status.BAD_REQUEST).entity(ExceptionDto.fromException(badRequest))
                         .type(MediaType.APPLICATION_JSON_TYPE).build();
             }
+            if (isUnreadableModel(t) && exception instanceof ProcessEngineException engine) {
+                // a deployed file that is not well-formed XML (or has a DOCTYPE: XXE, billion laughs), or a DMN that
+                // cannot be read: the uploader's mistake, answered 400 with the engine's message (no stack trace)
+                return Response.status(Response.Status.BAD_REQUEST).entity(ExceptionDto.fromException(engine))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
         }
         return null;
+    }
+
+    private static boolean isUnreadableModel(Throwable t) {
+        return t instanceof org.xml.sax.SAXException || t instanceof org.camunda.bpm.model.xml.ModelException
+                || t instanceof org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
     }
 
     @Priority(1)

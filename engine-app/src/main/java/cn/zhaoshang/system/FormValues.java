@@ -95,6 +95,18 @@ public final class FormValues {
         }
     }
 
+    /**
+     * An amount with no more decimals than its column keeps ({@code DECIMAL(18,2)} for 万元): more would be rounded
+     * away silently when stored, e.g. {@code 0.000000000001} becoming 0.
+     */
+    public static void limitScale(List<FieldError> errors, String field, java.math.BigDecimal value, int maxScale,
+            String label) {
+        if (value != null && value.stripTrailingZeros().scale() > maxScale) {
+            errors.add(new FieldError(field, label + "最多保留 " + maxScale + " 位小数 / " + field + " has at most "
+                    + maxScale + " decimals"));
+        }
+    }
+
     public static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
         if (value == null) {
             return null;

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 import cn.zhaoshang.system.ApiException;
@@ -34,6 +35,12 @@ class WorkbenchErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e) {
         return page(HttpStatus.BAD_REQUEST, "文件太大，未上传。附件不能超过 20 MB，请压缩或拆分后再上传。");
+    }
+
+    /** An upload the browser cut off or garbled never becomes a file. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView badUpload(MultipartException e) {
+        return page(HttpStatus.BAD_REQUEST, "上传内容不完整或格式不正确，未上传。请重新选择文件上传。");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

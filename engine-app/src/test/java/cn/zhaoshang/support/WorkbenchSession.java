@@ -102,6 +102,12 @@ public final class WorkbenchSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /** Any body as it is, the CSRF token in its header (X-CSRF-TOKEN), so that a broken body still reaches the page. */
+    public HttpResponse<String> postRaw(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").header("Content-Type", contentType)
+                .header("X-CSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A multipart upload of one file, as a browser's file input sends it. */
     public HttpResponse<String> upload(String path, String field, String fileName, byte[] content) {
         String boundary = "----zhaoshang" + UUID.randomUUID();
