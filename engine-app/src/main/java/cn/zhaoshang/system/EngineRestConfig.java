@@ -33,6 +33,36 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
         register(EngineExceptionMapper.class);
         register(RestExceptionMapper.class);
         register(SpringExceptionMapper.class);
+        register(JsonMappingMapper.class);
+        register(JsonParseMapper.class);
+    }
+
+    /**
+     * A body that is not JSON: Camunda's handlers answer in JSON, but Jackson's own JAX-RS mappers (text/plain) are on
+     * the class path for the same exceptions at the same priority, and Jersey took either. Ours go first.
+     */
+    @Priority(1)
+    public static class JsonMappingMapper implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+
+        private final org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler camundaDefault =
+                new org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler();
+
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+            return camundaDefault.toResponse(exception);
+        }
+    }
+
+    @Priority(1)
+    public static class JsonParseMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+
+        private final org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler camundaDefault =
+                new org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler();
+
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+            return camundaDefault.toResponse(exception);
+        }
     }
 
     /** The database unreachable (a restart): 503 "数据库暂不可用" in Camunda's error shape, not Camunda's 500. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
@@ -79,14 +80,27 @@ class TaskAccess {
         this.copies = copies;
     }
 
+    /**
+     * The open task's links, or null when someone else completed it between the two reads (a lost race): the task is
+     * then read as the completed one it now is, instead of the engine's "task is null" becoming a 500.
+     */
+    private List<IdentityLink> linksOrNull(String taskId) {
+        try {
+            return system(() -> taskService.getIdentityLinksForTask(taskId));
+        } catch (NullValueException e) {
+            return null;
+        }
+    }
+
     /** The task and what the user may do with it; 404 for no such task, 403 when the user may not even read it. */
     Checked check(String taskId, String userId) {
         List<String> groups = groupsOf(userId);
         Task open = system(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
-        if (open != null) {
+        List<IdentityLink> links = open == null ? null : linksOrNull(taskId);
+        if (open != null && links != null) {
             List<String> candidateGroups = new ArrayList<>();
             List<String> candidateUsers = new ArrayList<>();
-            for (IdentityLink link : system(() -> taskService.getIdentityLinksForTask(taskId))) {
+            for (IdentityLink link : links) {
                 if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
                     if (link.getGroupId() != null) {
                         candidateGroups.add(link.getGroupId());

@@ -101,7 +101,17 @@ public class TaskDetails {
             TaskView view = TaskActionService.view(task.id(), task.name(), task.stepId(), task.processInstanceId(),
                     definition, subject, task.assignee(), task.open().getCreateTime(), task.open().getDueDate(),
                     ClockUtil.getCurrentTime());
-            Map<String, Object> variables = system(() -> taskService.getVariables(taskId));
+            Map<String, Object> variables;
+            try {
+                variables = system(() -> taskService.getVariables(taskId));
+            } catch (org.camunda.bpm.engine.exception.NullValueException e) {
+                // completed by someone else since it was checked (a lost race): shown as the completed task it now is
+                TaskAccess.Checked now = access.check(taskId, userId);
+                if (now.isOpen()) {
+                    throw e;
+                }
+                return detail(taskId, userId);
+            }
             return new TaskDetail(view, true, task.level() == TaskAccess.Level.WORK, task.candidateGroups(), variables,
                     null, null, Map.of(), task.processDefinitionId(), comments(taskId), attachments(taskId),
                     copies.findByTask(taskId));
