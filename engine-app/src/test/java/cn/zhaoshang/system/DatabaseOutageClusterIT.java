@@ -190,7 +190,7 @@ class DatabaseOutageClusterIT {
                 return record("api", response.status(), response.body(), 201);
             })));
             threads.add(new Thread(() -> loop(() -> {
-                Response response = http.get("/engine-rest/task?candidateGroup=investment-center", "center");
+                Response response = http.get("/engine-rest/task?candidateGroup=investment-center&maxResults=50", "center");
                 return record("engine-rest", response.status(), response.body(), 200);
             })));
             threads.add(new Thread(() -> loop(() -> {
