@@ -5,10 +5,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -42,25 +47,23 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
      * the class path for the same exceptions at the same priority, and Jersey took either. Ours go first.
      */
     @Priority(1)
-    public static class JsonMappingMapper implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+    public static class JsonMappingMapper implements ExceptionMapper<JsonMappingException> {
 
-        private final org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler camundaDefault =
-                new org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler();
+        private final JsonMappingExceptionHandler camundaDefault = new JsonMappingExceptionHandler();
 
         @Override
-        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+        public Response toResponse(JsonMappingException exception) {
             return camundaDefault.toResponse(exception);
         }
     }
 
     @Priority(1)
-    public static class JsonParseMapper implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+    public static class JsonParseMapper implements ExceptionMapper<JsonParseException> {
 
-        private final org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler camundaDefault =
-                new org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler();
+        private final JsonParseExceptionHandler camundaDefault = new JsonParseExceptionHandler();
 
         @Override
-        public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+        public Response toResponse(JsonParseException exception) {
             return camundaDefault.toResponse(exception);
         }
     }

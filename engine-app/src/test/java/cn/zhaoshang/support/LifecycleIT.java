@@ -39,22 +39,7 @@ public abstract class LifecycleIT extends AppIT {
     protected ProjectMapper projects;
 
     protected static Map<String, Object> lead(String company, String project) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("companyName", company);
-        body.put("projectName", project);
-        body.put("industry", "CULTURE_TOURISM");
-        body.put("projectCategory", "SERVICE");
-        body.put("totalInvestmentWan", 8000);
-        body.put("foreignCapitalUsdWan", null);
-        body.put("sourceCountry", null);
-        body.put("landRequired", true);
-        body.put("landAreaMu", 15);
-        body.put("reportingUnit", "group-chengdong");
-        body.put("referrer", "张建国");
-        body.put("referrerEnterprise", null);
-        body.put("contactName", "陈经理");
-        body.put("contactPhone", "13857900001");
-        return body;
+        return LeadReports.of(company, project);
     }
 
     protected long report(Map<String, Object> lead) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.support.AppClient;
 import cn.zhaoshang.support.AppNode;
+import cn.zhaoshang.support.LeadReports;
 import cn.zhaoshang.support.MariaDb;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -477,17 +478,6 @@ class CrashClusterIT {
     }
 
     private static Map<String, Object> report(String company) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("companyName", company);
-        body.put("projectName", company.replace("有限公司", "项目"));
-        body.put("industry", "CULTURE_TOURISM");
-        body.put("projectCategory", "SERVICE");
-        body.put("totalInvestmentWan", 8000);
-        body.put("landRequired", true);
-        body.put("landAreaMu", 15);
-        body.put("reportingUnit", "group-chengdong");
-        body.put("contactName", "陈经理");
-        body.put("contactPhone", "13857900001");
-        return body;
+        return LeadReports.of(company, company.replace("有限公司", "项目"));
     }
 }

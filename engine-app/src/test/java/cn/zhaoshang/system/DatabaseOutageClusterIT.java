@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import cn.zhaoshang.ZhaoshangApplication;
 import cn.zhaoshang.support.AppClient;
 import cn.zhaoshang.support.AppIT.Response;
+import cn.zhaoshang.support.LeadReports;
 import cn.zhaoshang.support.MariaDb;
 import cn.zhaoshang.support.TcpProxy;
 import cn.zhaoshang.support.WorkbenchSession;
@@ -147,18 +147,7 @@ class DatabaseOutageClusterIT {
     }
 
     private static Map<String, Object> report(String tag) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("companyName", "磐安县断库测试" + tag + "有限公司");
-        body.put("projectName", "断库测试项目" + tag);
-        body.put("industry", "CULTURE_TOURISM");
-        body.put("projectCategory", "SERVICE");
-        body.put("totalInvestmentWan", 8000);
-        body.put("landRequired", true);
-        body.put("landAreaMu", 15);
-        body.put("reportingUnit", "group-chengdong");
-        body.put("contactName", "陈经理");
-        body.put("contactPhone", "13857900001");
-        return body;
+        return LeadReports.of("磐安县断库测试" + tag + "有限公司", "断库测试项目" + tag);
     }
 
     /** Three officials working without pause: reporting leads (API), reading tasks (engine REST), a workbench page. */
