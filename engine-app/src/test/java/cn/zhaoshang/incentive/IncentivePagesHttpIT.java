@@ -58,7 +58,9 @@ class IncentivePagesHttpIT extends AppIT {
 
         WorkbenchSession finance = WorkbenchSession.login(port, "finance");
         String approve = taskService.createTaskQuery().processInstanceId(claim.processInstanceId()).singleResult().getId();
-        assertThat(text(finance.get("/tasks/" + approve).body())).contains("财政审批奖励兑现", "20000.00");
+        String approvePage = finance.get("/tasks/" + approve).body();
+        assertThat(text(approvePage)).contains("财政审批奖励兑现", "奖励金额（元）");
+        assertThat(approvePage).as("the amount, read only").contains("20000.00").contains(chamber);
         assertThat(finance.post("/tasks/" + approve + "/complete", Map.of("decision", "APPROVE")).statusCode())
                 .isEqualTo(302);
         String payout = taskService.createTaskQuery().processInstanceId(claim.processInstanceId()).singleResult().getId();
