@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.zhaoshang.security.DataScope;
 import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiException;
+import cn.zhaoshang.system.ConcurrencyFailures;
 import cn.zhaoshang.system.Groups;
 
 import static cn.zhaoshang.incentive.IncentiveClaim.Var;
@@ -42,7 +43,7 @@ public class IncentiveClaims {
     public Claim submit(ClaimRequest request) {
         long id;
         try {
-            id = start(request);
+            id = startRetryingLostRaces(request);
         } catch (RuntimeException e) {
             Optional<BasisAlreadyClaimedException> taken = BasisAlreadyClaimedException.findIn(e);
             if (taken.isPresent()) {
@@ -57,6 +58,24 @@ public class IncentiveClaims {
             throw ApiException.fromEngine(e);
         }
         return claims.findById(id).orElseThrow();
+    }
+
+    /**
+     * A registration that lost a race on something else than the basis (the database picking a deadlock victim among
+     * two inserts) is tried again from scratch — the whole transaction was rolled back — and then meets the claim that
+     * won, by its basis.
+     */
+    private long startRetryingLostRaces(ClaimRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(request);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !ConcurrencyFailures.isLostRace(e)
+                        || BasisAlreadyClaimedException.findIn(e).isPresent()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private long start(ClaimRequest request) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ import cn.zhaoshang.lead.Lead;
 import cn.zhaoshang.lead.LeadReport;
 import cn.zhaoshang.lead.LeadStatus;
 import cn.zhaoshang.security.AuditLog;
+import cn.zhaoshang.security.DataScope;
 import cn.zhaoshang.support.LifecycleIT;
 import cn.zhaoshang.support.Race;
 
@@ -44,6 +46,8 @@ class IncentiveClaimIT extends LifecycleIT {
     MilestoneMapper milestones;
     @Autowired
     AuditLog audit;
+    @Autowired
+    HistoryService history;
 
     @Test
     void projectInProduction_referringEnterprisePaid() throws Exception {
@@ -197,9 +201,9 @@ class IncentiveClaimIT extends LifecycleIT {
         advisor.put("projectId", projectId);
         advisor.put("claimantName", "招商顾问 王海");
         ensureUser("center2", "投资促进中心（二）", "investment-center");
-        long claimsBefore = claims.list(cn.zhaoshang.security.DataScope.countyWide("test"), true, null, null, projectId,
+        long claimsBefore = claims.list(DataScope.countyWide("test"), true, null, null, projectId,
                 100).size();
-        long instancesBefore = historyService().createHistoricProcessInstanceQuery()
+        long instancesBefore = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(IncentiveClaim.PROCESS_KEY).count();
 
         List<Response> results = Race.run(() -> post("/api/incentive-claims", "center", advisor),
@@ -209,9 +213,9 @@ class IncentiveClaimIT extends LifecycleIT {
         Response loser = results.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(loser.json().get("status").asInt()).isEqualTo(409);
         assertThat(loser.json().get("message").asText()).contains("同一依据只能兑现一次").contains("same basis is paid once");
-        assertThat(claims.list(cn.zhaoshang.security.DataScope.countyWide("test"), true, null, null, projectId, 100))
+        assertThat(claims.list(DataScope.countyWide("test"), true, null, null, projectId, 100))
                 .as("one claim row").hasSize((int) claimsBefore + 1);
-        assertThat(historyService().createHistoricProcessInstanceQuery()
+        assertThat(history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(IncentiveClaim.PROCESS_KEY).count()).as("one process instance, none half-started")
                 .isEqualTo(instancesBefore + 1);
         assertThat(get("/api/projects/" + projectId, "center").json().get("ledger").findValuesAsText("eventType")
@@ -219,13 +223,6 @@ class IncentiveClaimIT extends LifecycleIT {
     }
 
     // ------------------------------------------------------------------ fixtures
-
-    @Autowired
-    org.camunda.bpm.engine.HistoryService history;
-
-    org.camunda.bpm.engine.HistoryService historyService() {
-        return history;
-    }
 
     static Map<String, Object> referral(long projectId, String enterprise) {
         Map<String, Object> body = new LinkedHashMap<>();
