@@ -110,6 +110,22 @@ class RegisterIncentiveClaimDelegate implements JavaDelegate {
             }
             FormValues.limitScale(errors, Var.EXCHANGE_RATE, exchangeRate, 4, "美元汇率");
         }
+        // what does not apply to the award type is refused, not ignored: a figure sent is a figure someone meant
+        if (!type.aboutProject() && variables.get(Var.PROJECT_ID) != null) {
+            errors.add(new FieldError(Var.PROJECT_ID, "商（协）会奖励不关联项目，请不填项目编号 / projectId does not apply to "
+                    + type));
+        }
+        if (type.aboutProject() && variables.get(Var.AWARD_YEAR) != null) {
+            errors.add(new FieldError(Var.AWARD_YEAR, "只有商（协）会奖励填写考核年度 / awardYear applies to CHAMBER only"));
+        }
+        if (!type.foreignCapital()) {
+            for (String field : new String[] {Var.CLAIMED_PAID_IN_USD_WAN, Var.EXCHANGE_RATE}) {
+                if (FormValues.text(variables.get(field)) != null) {
+                    errors.add(new FieldError(field, "只有外资类奖励填写到位外资和汇率 / " + field
+                            + " applies to FDI_NEW and FDI_INCREASE only"));
+                }
+            }
+        }
         String country = null;
         if (type == AwardType.NEW_SOURCE_COUNTRY && facts != null) {
             country = FormValues.text(facts.sourceCountry());

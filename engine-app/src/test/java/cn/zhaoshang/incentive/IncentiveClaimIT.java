@@ -154,6 +154,12 @@ class IncentiveClaimIT extends LifecycleIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsText("field")).contains("exchangeRate");
         assertThat(claims.findHolder("FDI|P" + projectId)).isEmpty();
+        Map<String, Object> advisorWithCapital = fdi(projectId, "招商顾问 李某", "600", "7.1");
+        advisorWithCapital.put("awardType", "ADVISOR");
+        Response notApplicable = post("/api/incentive-claims", "center", advisorWithCapital);
+        assertThat(notApplicable.status()).as("figures that do not apply are refused, not ignored").isEqualTo(400);
+        assertThat(notApplicable.json().get("errors").findValuesAsText("field"))
+                .contains("claimedPaidInUsdWan", "exchangeRate");
 
         // claimed, verified with more than the ledger records: refused; then rejected with a reason
         JsonNode first = claim(fdi(projectId, company, "600", "7.1234"));
