@@ -21,5 +21,7 @@ public enum AuditAction {
     /** an empty administrators group filled again at start-up ({@code system/IdentitySetup}) */
     ADMIN_GROUP_REPAIRED,
     /** 归属更正 of a lead ({@code lead/LeadService#correctAttribution}) */
-    ATTRIBUTION_CORRECTED
+    ATTRIBUTION_CORRECTED,
+    /** an incentive award paid out ({@code incentive/RecordPayoutListener}): amount, payee, voucher, basis */
+    INCENTIVE_PAID
 }

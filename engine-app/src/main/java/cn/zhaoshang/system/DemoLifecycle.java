@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhaoshang.agreement.AgreementReview;
 import cn.zhaoshang.agreement.AgreementService;
 import cn.zhaoshang.appeal.AppealService;
+import cn.zhaoshang.incentive.ClaimRequest;
+import cn.zhaoshang.incentive.IncentiveClaims;
 import cn.zhaoshang.approval.LandingApplication;
 import cn.zhaoshang.approval.LandingApplicationService;
 import cn.zhaoshang.approval.LandingApplicationSubmission;
@@ -49,8 +51,9 @@ import cn.zhaoshang.task.TaskActionService;
  * work waiting. Everything goes through the same services, processes and checks as real work — reported by
  * {@code reporter}, checked by {@code center}, answered by the departments, decided in a research meeting, negotiated by
  * the task force, approved by tier; then the back half: an agreement draft (a real DOCX) in the justice bureau's legal
- * review, a signed project in fulfilment with its first milestone recorded, and an enterprise appeal waiting for
- * acceptance — once, on an empty database.
+ * review, a signed project in fulfilment with its first milestone recorded, an enterprise appeal waiting for
+ * acceptance, and two incentive claims (an advisor's, a chamber's) waiting for verification — once, on an empty
+ * database.
  */
 @Component
 @Order(3)
@@ -70,13 +73,15 @@ class DemoLifecycle implements ApplicationRunner {
     private final LandingApplicationService applications;
     private final AgreementService agreements;
     private final AppealService appeals;
+    private final IncentiveClaims incentives;
     private final RuntimeService runtimeService;
     private final ObjectMapper json;
 
     DemoLifecycle(LeadService leads, LeadMapper leadRows, ProjectMapper projects, TaskActionService tasks,
             TaskService taskService, IdentityService identityService, MeetingRequests meetings,
             LandingApplicationService applications, AgreementService agreements, AppealService appeals,
-            RuntimeService runtimeService, ObjectMapper json) {
+            IncentiveClaims incentives, RuntimeService runtimeService, ObjectMapper json) {
+        this.incentives = incentives;
         this.leads = leads;
         this.leadRows = leadRows;
         this.projects = projects;
@@ -151,6 +156,11 @@ class DemoLifecycle implements ApplicationRunner {
                 "reachedOn", today, "evidence", "已办理营业执照（统一社会信用代码 91330727MA2DEMO01X）"));
         as("center", () -> appeals.submit(p5.getId(), p5.getCompanyName(), "REQUEST", "施工临时用电接入",
                 "项目已开工准备，施工临时用电申请已提交供电所两周仍未接入，请协调尽快接电。"));
+        // incentive claims waiting for the center's verification (chenzhou §5; qiaocheng §八)
+        as("center", () -> incentives.submit(new ClaimRequest("ADVISOR", p5.getId(), "招商顾问 王海", null, null, null,
+                "演示：牵线引进" + p5.getCompanyName())));
+        as("center", () -> incentives.submit(new ClaimRequest("CHAMBER", null, "磐安县温州商会", EngineClock.today()
+                .getYear() - 1, null, null, "演示：上年度考核通报的招商贡献商会")));
 
         // leads still being screened: at the completeness check, in consultation, waiting for the next meeting
         report(lead("云山文化传媒有限公司", "数字文创运营中心（租赁厂房）", "DIGITAL", "SERVICE", "3000", null));

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.appeal.EnterpriseAppeal;
 import cn.zhaoshang.approval.LandingApproval;
+import cn.zhaoshang.incentive.IncentiveClaim;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.meeting.ResearchMeeting;
 import cn.zhaoshang.negotiation.InspectionNegotiation;
@@ -131,6 +132,9 @@ class IdentitySetup implements ApplicationRunner {
         startableBy(InspectionNegotiation.PROCESS_KEY, Groups.INVESTMENT_CENTER);
         // an enterprise's request or complaint is recorded by the center or the hosting carrier
         startableBy(EnterpriseAppeal.PROCESS_KEY, Groups.INVESTMENT_CENTER, Groups.CARRIER);
+        // an incentive claim is registered by the center or the project's carrier on the claimant's behalf
+        // (qiaocheng §七: the center honours the incentives); finance approves and pays, never registers
+        startableBy(IncentiveClaim.PROCESS_KEY, Groups.INVESTMENT_CENTER, Groups.CARRIER);
         grant(Authorization.ANY, null, Resources.DECISION_DEFINITION, LeadScreening.MAJOR_PROJECT_DECISION_KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);
     }

@@ -168,6 +168,11 @@ class TaskSubjects {
                        p.reporting_unit
                   FROM enterprise_appeal e LEFT JOIN project p ON p.id = e.project_id WHERE e.process_instance_id IN
                   <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+                UNION ALL
+                SELECT c.process_instance_id, p.id, p.lead_id, NULL, NULL, COALESCE(p.company_name, c.claimant_name),
+                       p.project_name, p.tier, p.reporting_unit
+                  FROM incentive_claim c LEFT JOIN project p ON p.id = c.project_id WHERE c.process_instance_id IN
+                  <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
                 ) s LEFT JOIN unit u ON u.code = s.reporting_unit
                 </script>""")
         List<Subject> find(@Param("ids") List<String> processInstanceIds);

@@ -46,7 +46,13 @@ final class Labels {
             Map.entry("PROGRESS_STALE", "进度未按月更新预警"),
             Map.entry("FULFILMENT_ASSESSED", "履约评估"),
             Map.entry("FULFILMENT_CLOSED", "履约跟踪结束"),
-            Map.entry("TASK_TRANSFERRED", "转办"));
+            Map.entry("TASK_TRANSFERRED", "转办"),
+            Map.entry("INCENTIVE_CLAIMED", "奖励申报"),
+            Map.entry("INCENTIVE_VERIFIED", "奖励申报核实"),
+            Map.entry("INCENTIVE_NOT_ELIGIBLE", "奖励申报不符合条件"),
+            Map.entry("INCENTIVE_APPROVED", "奖励财政审批"),
+            Map.entry("INCENTIVE_PAID", "奖励兑现"),
+            Map.entry("INCENTIVE_REJECTED", "奖励申报驳回"));
 
     /** Events that warn (催办、督办、预警) rather than move the case on; the timeline marks them. */
     static final Set<String> WARNING_EVENTS = Set.of("REMINDER_SENT", "ESCALATED", "MILESTONE_OVERDUE",

@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.zhaoshang.appeal.Appeal;
 import cn.zhaoshang.appeal.AppealService;
+import cn.zhaoshang.incentive.Claim;
+import cn.zhaoshang.incentive.ClaimRequest;
+import cn.zhaoshang.incentive.IncentiveClaims;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.lead.LeadReport;
 import cn.zhaoshang.lead.LeadService;
@@ -52,10 +55,12 @@ class StartFormController {
     private final ProjectMapper projects;
     private final ObjectMapper json;
     private final Visibility visibility;
+    private final IncentiveClaims incentives;
 
     StartFormController(StartForms startForms, LeadService leads, AppealService appeals, UnitMapper units,
-            ProjectMapper projects, ObjectMapper json, Visibility visibility) {
+            ProjectMapper projects, ObjectMapper json, Visibility visibility, IncentiveClaims incentives) {
         this.visibility = visibility;
+        this.incentives = incentives;
         this.startForms = startForms;
         this.leads = leads;
         this.appeals = appeals;
@@ -134,6 +139,38 @@ class StartFormController {
         return new ModelAndView("redirect:/tasks");
     }
 
+    @GetMapping("/incentives/new")
+    ModelAndView incentiveForm(@RequestParam(required = false) Long projectId) {
+        Map<String, Object> defaults = new HashMap<>();
+        if (projectId != null && visibility.canSeeProject(projectId)) {
+            defaults.put("projectId", BigDecimal.valueOf(projectId));
+        }
+        StartPage start = open(Startable.INCENTIVE);
+        return page(start, TaskForm.initial(json, start.form(), defaults), null, HttpStatus.OK);
+    }
+
+    /** 登记奖励申报: the same service as POST /api/incentive-claims (a held basis is the error page's 409). */
+    @PostMapping("/incentives/new")
+    ModelAndView registerIncentiveClaim(HttpServletRequest request, RedirectAttributes flash) {
+        StartPage start = open(Startable.INCENTIVE);
+        TaskForm submitted = TaskForm.submitted(json, start.form(), Map.of(), request.getParameterMap());
+        if (submitted.hasErrors()) {
+            return page(start, submitted, REFUSED, HttpStatus.BAD_REQUEST);
+        }
+        ObjectNode body = submitted.body();
+        Claim claim;
+        try {
+            claim = incentives.submit(new ClaimRequest(text(body, "awardType"), projectId(body),
+                    text(body, "claimantName"), body.hasNonNull("awardYear") ? body.get("awardYear").asInt() : null,
+                    decimal(body, "claimedPaidInUsdWan"), decimal(body, "exchangeRate"), text(body, "claimNote")));
+        } catch (ApiException e) {
+            return refusedOrThrow(start, submitted, e);
+        }
+        flash.addFlashAttribute("notice", "已登记奖励申报（编号 " + claim.id() + "）：" + claim.awardTypeLabel() + "，"
+                + claim.claimantName() + "。投资促进中心对照台账核实后，按奖励标准计算金额并报财政审批。");
+        return new ModelAndView("redirect:/incentives/" + claim.id());
+    }
+
     private record StartPage(Startable process, ProcessDefinition definition, CamundaForm form) {
     }
 
@@ -151,6 +188,7 @@ class StartFormController {
         page.addObject("title", start.process().title());
         page.addObject("action", start.process().path());
         page.addObject("lead", start.process() == Startable.LEAD);
+        page.addObject("incentive", start.process() == Startable.INCENTIVE);
         page.addObject("fields", state.view(false));
         page.addObject("formErrors", state.formErrors());
         page.addObject("focus", state.firstErrorId());
@@ -168,6 +206,11 @@ class StartFormController {
             return page(start, submitted, REFUSED, HttpStatus.BAD_REQUEST);
         }
         throw e;
+    }
+
+    private static BigDecimal decimal(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value == null || value.isNull() ? null : value.decimalValue();
     }
 
     private static String text(JsonNode body, String field) {

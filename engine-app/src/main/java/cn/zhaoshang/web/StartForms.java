@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.zhaoshang.appeal.EnterpriseAppeal;
+import cn.zhaoshang.incentive.IncentiveClaim;
 import cn.zhaoshang.lead.LeadScreening;
 
 /**
@@ -26,7 +27,8 @@ class StartForms {
     /** A process the workbench starts: its key, the page path and the title people know. */
     enum Startable {
         LEAD(LeadScreening.PROCESS_KEY, "/leads/new", "报送线索"),
-        APPEAL(EnterpriseAppeal.PROCESS_KEY, "/appeals/new", "登记企业诉求");
+        APPEAL(EnterpriseAppeal.PROCESS_KEY, "/appeals/new", "登记企业诉求"),
+        INCENTIVE(IncentiveClaim.PROCESS_KEY, "/incentives/new", "登记奖励申报");
 
         final String processKey;
         final String path;

@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.zhaoshang.agreement.AgreementReview;
 import cn.zhaoshang.appeal.EnterpriseAppeal;
 import cn.zhaoshang.fulfilment.Fulfilment;
+import cn.zhaoshang.incentive.IncentiveClaim;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.meeting.ResearchMeeting;
 import cn.zhaoshang.negotiation.InspectionNegotiation;
@@ -217,7 +218,7 @@ class FormFilesTest {
         Set<String> names = new TreeSet<>();
         for (Class<?> vars : List.of(LandingApproval.Var.class, LeadScreening.Var.class, ResearchMeeting.Var.class,
                 InspectionNegotiation.Var.class, AgreementReview.Var.class, Fulfilment.Var.class,
-                EnterpriseAppeal.Var.class)) {
+                EnterpriseAppeal.Var.class, IncentiveClaim.Var.class)) {
             for (Field f : vars.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                     try {

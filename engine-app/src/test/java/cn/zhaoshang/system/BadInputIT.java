@@ -70,7 +70,7 @@ class BadInputIT extends LifecycleIT {
     /** Tables a refused request must leave alone: the domain tables and Camunda's runtime and repository. */
     private static final List<String> TABLES = List.of("lead", "lead_revision", "project", "approval_record",
             "ledger_event", "enterprise_appeal", "agreement", "agreement_draft", "agreement_review", "milestone",
-            "progress_update", "meeting", "meeting_item", "negotiation_entry", "consultation_opinion",
+            "progress_update", "meeting", "meeting_item", "negotiation_entry", "consultation_opinion", "incentive_claim",
             "consultation_department", "unit", "user_unit", "calendar_year", "calendar_day", "task_copy",
             "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_HI_COMMENT", "ACT_HI_ATTACHMENT",
             "ACT_RE_DEPLOYMENT", "ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF");
@@ -180,6 +180,11 @@ class BadInputIT extends LifecycleIT {
                 fields("companyName", Kind.TEXT, "kind", Kind.CODE, "subject", Kind.TEXT, "content", Kind.TEXT,
                         "projectId", Kind.ID),
                 Set.of("companyName", "kind", "subject", "content")));
+        all.add(new JsonEndpoint("POST /api/incentive-claims", "POST", () -> "/api/incentive-claims", "center",
+                map("awardType", "CHAMBER", "claimantName", "模糊测试商会", "awardYear", 2024, "claimNote", "年度考核"),
+                fields("awardType", Kind.CODE, "claimantName", Kind.TEXT, "awardYear", Kind.NUMBER, "projectId", Kind.ID,
+                        "claimedPaidInUsdWan", Kind.NUMBER, "exchangeRate", Kind.NUMBER, "claimNote", Kind.TEXT),
+                Set.of("awardType", "claimantName", "awardYear")));
         all.add(new JsonEndpoint("POST /api/tasks/{id}/complete", "POST",
                 () -> "/api/tasks/" + f.checkTask() + "/complete", "center",
                 map("decision", "COMPLETE", "opinion", "资料齐全"),
@@ -366,6 +371,8 @@ class BadInputIT extends LifecycleIT {
                 new String[] {"GET", "/api/leads?unit={x}&from={x}&to={x}&limit={x}", "center"},
                 new String[] {"GET", "/api/projects/{x}", "center"},
                 new String[] {"GET", "/api/appeals/{x}", "center"},
+                new String[] {"GET", "/api/incentive-claims/{x}", "center"},
+                new String[] {"GET", "/api/incentive-claims?status={x}&awardType={x}&projectId={x}", "center"},
                 new String[] {"GET", "/api/meetings/{x}", "center"},
                 new String[] {"GET", "/api/meetings/{x}/minutes", "center"},
                 new String[] {"GET", "/api/projects/{x}/agreement", "center"},
