@@ -59,6 +59,7 @@ final class LifecycleLoad {
         int batch = app.options.meetingBatch();
         ExecutorService officials = Executors.newFixedThreadPool(app.options.threads());
         List<Long> projectIds = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> statusBefore = ServerStatus.read(app);
         long start = System.nanoTime();
         try {
             for (int from = 0; from < total; from += batch) {
@@ -81,6 +82,10 @@ final class LifecycleLoad {
         result.put("taskCompletions", completions.get());
         result.put("taskCompletionsPerSecond", Stats.round(completions.get() / seconds));
         result.put("latency", stats.summary());
+        Map<String, Long> statusAfter = ServerStatus.read(app);
+        if (!statusAfter.isEmpty()) {
+            result.put("serverStatementsPerTaskCompletion", ServerStatus.perUnit(statusBefore, statusAfter, completions.get()));
+        }
         return result;
     }
 
