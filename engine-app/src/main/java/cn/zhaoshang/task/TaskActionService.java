@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,10 +48,11 @@ import cn.zhaoshang.system.WithoutAuthorization;
 @Service
 public class TaskActionService {
 
-    static final int PAGE_SIZE = 200;
+    public static final int PAGE_SIZE = 200;
     static final int NOTE_LENGTH = 2000;
 
     private final TaskService taskService;
+    private final ManagementService managementService;
     private final IdentityService identityService;
     private final TaskProbe probe;
     private final TaskSubjects subjects;
@@ -65,12 +66,13 @@ public class TaskActionService {
     private final LostRaces lostRaces;
     private final Map<String, TaskFormInputs> inputsByStep = new HashMap<>();
 
-    TaskActionService(TaskService taskService, IdentityService identityService, TaskProbe probe, TaskSubjects subjects,
+    TaskActionService(TaskService taskService, ManagementService managementService, IdentityService identityService, TaskProbe probe, TaskSubjects subjects,
             ProcessNames processNames, TaskAccess access, TaskCopyMapper copies, AttachmentRules attachmentRules,
             ProjectLedger projectLedger, LeadLedger leadLedger, Notifier notifier, List<TaskFormInputs> inputs,
             LostRaces lostRaces) {
         this.lostRaces = lostRaces;
         this.taskService = taskService;
+        this.managementService = managementService;
         this.identityService = identityService;
         this.probe = probe;
         this.subjects = subjects;
@@ -100,13 +102,12 @@ public class TaskActionService {
      */
     @Transactional(readOnly = true)
     public List<TaskView> list(String scope, String userId, TaskFilter filter) {
-        TaskQuery query = taskService.createTaskQuery().active();
-        switch (scope) {
-            case "mine" -> query.taskAssignee(userId);
-            case "group" -> query.taskCandidateUser(userId);
+        TaskListQuery query = switch (scope) {
+            case "mine" -> new TaskListQuery().assignedTo(userId);
+            case "group" -> offeredTo(userId);
             default -> throw ApiException.validation(List.of(new FieldError("scope",
                     "scope 只能是 mine（我的待办）或 group（待认领）/ scope must be mine or group")));
-        }
+        };
         if (filter.processKey() != null) {
             query.processDefinitionKey(filter.processKey());
         }
@@ -115,7 +116,7 @@ public class TaskActionService {
             if (instances.get().isEmpty()) {
                 return List.of();
             }
-            query.processInstanceIdIn(instances.get().toArray(String[]::new));
+            query.processInstanceIdIn(instances.get());
         }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         switch (filter.due()) {
@@ -126,14 +127,16 @@ public class TaskActionService {
             default -> {
             }
         }
-        switch (filter.sort()) {
-            case DUE_DESC -> query.orderByDueDate().desc().orderByTaskCreateTime().desc();
-            case CREATED -> query.orderByTaskCreateTime().asc();
-            case CREATED_DESC -> query.orderByTaskCreateTime().desc();
-            default -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
-        }
-        List<Task> tasks = query.listPage(0, PAGE_SIZE);
+        query.orderBy(filter.sort());
+        List<Task> tasks = query.page(taskService, managementService, identityService, PAGE_SIZE);
         return filter.apply(views(tasks), now);
+    }
+
+    /** Unclaimed tasks offered to the user or to one of the user's groups. */
+    private TaskListQuery offeredTo(String userId) {
+        List<String> groups = WithoutAuthorization.run(identityService, () -> identityService.createGroupQuery()
+                .groupMember(userId).unlimitedList()).stream().map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        return new TaskListQuery().offeredTo(userId, groups);
     }
 
     List<TaskView> views(List<Task> tasks) {
@@ -168,8 +171,8 @@ public class TaskActionService {
 
     @Transactional(readOnly = true)
     public Counts counts(String userId) {
-        return new Counts(taskService.createTaskQuery().active().taskAssignee(userId).count(),
-                taskService.createTaskQuery().active().taskCandidateUser(userId).count());
+        return new Counts(new TaskListQuery().assignedTo(userId).count(taskService, managementService, identityService),
+                offeredTo(userId).count(taskService, managementService, identityService));
     }
 
     @Transactional

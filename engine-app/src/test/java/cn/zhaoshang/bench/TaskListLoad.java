@@ -1,0 +1,162 @@
+package cn.zhaoshang.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+
+import cn.zhaoshang.task.TaskActionService;
+import cn.zhaoshang.task.TaskFilter;
+
+/**
+ * W2, the task list at a county's volume: {@code taskListProjects} running landing approvals (a third waiting for the
+ * county head's consent, one in fifty of those claimed by him, the rest for the deputy head's approval), at least
+ * {@code taskListHistoryRows} rows in Camunda's history tables, then the county head's first page of "my tasks" and
+ * of "my groups' tasks", earliest due first, through the workbench's own service with his Camunda authentication (as
+ * the request filter sets it), so Camunda's authorization checks run as in production.
+ */
+final class TaskListLoad {
+
+    static final String OFFICIAL = "countyhead";
+
+    private TaskListLoad() {
+    }
+
+    static Map<String, Object> run(BenchApp app) throws Exception {
+        Map<String, Object> result = new LinkedHashMap<>();
+        long loadStart = System.nanoTime();
+        load(app, result);
+        result.put("loadSeconds", Stats.round((System.nanoTime() - loadStart) / 1e9));
+        try (Connection connection = app.dataSource().getConnection()) {
+            result.put("runningTasks", count(connection, "SELECT COUNT(*) FROM ACT_RU_TASK"));
+            result.put("runningProcessInstances", count(connection,
+                    "SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE ID_ = PROC_INST_ID_"));
+            result.put("historyRows", historyRows(connection));
+            result.put("tasksOfOfficialGroup", count(connection, "SELECT COUNT(*) FROM ACT_RU_IDENTITYLINK "
+                    + "WHERE GROUP_ID_ = 'county-head' AND TYPE_ = 'candidate'"));
+        }
+        TaskActionService service = app.bean(TaskActionService.class);
+        IdentityService identity = app.bean(IdentityService.class);
+        List<String> groups = identity.createGroupQuery().groupMember(OFFICIAL).list().stream().map(g -> g.getId()).toList();
+        Stats stats = new Stats();
+        int queries = app.options.taskListQueries();
+        identity.setAuthentication(OFFICIAL, groups);
+        try {
+            for (int i = 0; i < Math.min(50, queries); i++) { // warm-up: plans, caches, JIT
+                service.list("mine", OFFICIAL, TaskFilter.NONE);
+                service.list("group", OFFICIAL, TaskFilter.NONE);
+            }
+            int mine = 0;
+            int group = 0;
+            for (int i = 0; i < queries; i++) {
+                long start = System.nanoTime();
+                mine = stats.time("mine", () -> service.list("mine", OFFICIAL, TaskFilter.NONE)).size();
+                group = stats.time("group", () -> service.list("group", OFFICIAL, TaskFilter.NONE)).size();
+                stats.record("mine+group first page", System.nanoTime() - start);
+                if (i % 10 == 0) {
+                    stats.time("tab counts", () -> service.counts(OFFICIAL));
+                }
+            }
+            // where the time goes: Camunda's own TaskQuery, as the list ran before (with the official's
+            // authorization checks: slow enough that three runs say it), and without the checks
+            org.camunda.bpm.engine.TaskService tasks = app.bean(org.camunda.bpm.engine.TaskService.class);
+            for (int i = 0; i < 3; i++) {
+                stats.time("Camunda TaskQuery group, with authorization checks", () -> tasks.createTaskQuery()
+                        .active().taskCandidateUser(OFFICIAL).orderByDueDate().asc().orderByTaskCreateTime().asc()
+                        .listPage(0, TaskActionService.PAGE_SIZE));
+            }
+            identity.clearAuthentication();
+            for (int i = 0; i < Math.min(20, queries); i++) {
+                stats.time("Camunda TaskQuery group, without authorization checks", () -> tasks.createTaskQuery()
+                        .active().taskCandidateGroupIn(groups).orderByDueDate().asc().orderByTaskCreateTime().asc()
+                        .listPage(0, TaskActionService.PAGE_SIZE));
+            }
+            result.put("firstPageMine", mine);
+            result.put("firstPageGroup", group);
+        } finally {
+            identity.clearAuthentication();
+        }
+        result.put("queries", queries);
+        result.put("latency", stats.summary());
+        return result;
+    }
+
+    private static void load(BenchApp app, Map<String, Object> result) throws Exception {
+        Templates templates = new Templates(app);
+        Templates.Approval consent = templates.atConsent("基准任务列表模板甲有限公司");
+        Templates.Approval deputy = templates.atDeputyApproval("基准任务列表模板乙有限公司");
+        int total = app.options.taskListProjects();
+        int consentCopies = total / 3;
+        int deputyCopies = total - consentCopies;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Timestamp never = Timestamp.from(Instant.parse("2099-12-31T00:00:00Z"));
+        try (Connection connection = app.loaderConnection()) {
+            InstanceCloner a = InstanceCloner.capture(connection, consent.processInstanceId(), consent.projectId());
+            InstanceCloner b = InstanceCloner.capture(connection, deputy.processInstanceId(), deputy.projectId());
+            int historyPerCopy = Math.max(1, (a.rowsPerCopy()[1] + b.rowsPerCopy()[1]) / 2);
+            int historyCopies = (int) Math.min(total, (long) Math.ceil(app.options.taskListHistoryRows() / (double) historyPerCopy));
+            long first = nextProjectId(connection);
+            // due dates spread from 30 days overdue to 60 days ahead; the timers never fire during the benchmark
+            InstanceCloner.Tweak tweak = (table, column, value, copy) -> {
+                if (table.equals("ACT_RU_TASK") && column.equals("DUE_DATE_")) {
+                    return Timestamp.from(now.plus((copy * 7919L) % (90 * 24) - 30 * 24, ChronoUnit.HOURS));
+                }
+                if (table.equals("ACT_RU_JOB") && column.equals("DUEDATE_")) {
+                    return never;
+                }
+                return value;
+            };
+            InstanceCloner.Tweak claimed = (table, column, value, copy) -> {
+                if (table.equals("ACT_RU_TASK") && column.equals("ASSIGNEE_") && copy % 50 == 0) {
+                    return OFFICIAL;
+                }
+                return tweak.apply(table, column, value, copy);
+            };
+            long rows = a.write(connection, "a", consentCopies, historyCopies / 3, first, claimed);
+            rows += b.write(connection, "b", deputyCopies, historyCopies - historyCopies / 3, first + consentCopies, tweak);
+            restartProjectIds(app, connection);
+            result.put("rowsLoaded", rows);
+            result.put("howLoaded", "two real landing approvals (at the county head's consent and at the deputy head's "
+                    + "approval) copied row by row with new ids in batched multi-row INSERTs (InstanceCloner)");
+        }
+    }
+
+    static long nextProjectId(Connection connection) throws SQLException {
+        return count(connection, "SELECT COALESCE(MAX(id), 0) FROM project") + 1_000;
+    }
+
+    /** H2 does not move an identity column past explicitly inserted ids; MySQL/MariaDB do. */
+    static void restartProjectIds(BenchApp app, Connection connection) throws SQLException {
+        if (!app.options.mysql()) {
+            long next = count(connection, "SELECT COALESCE(MAX(id), 0) FROM project") + 1;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE project ALTER COLUMN id RESTART WITH " + next);
+            }
+        }
+    }
+
+    static long historyRows(Connection connection) throws SQLException {
+        long rows = 0;
+        for (String table : List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST",
+                "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_DECINST", "ACT_HI_DEC_IN", "ACT_HI_DEC_OUT",
+                "ACT_HI_OP_LOG", "ACT_HI_JOB_LOG", "ACT_HI_COMMENT")) {
+            rows += count(connection, "SELECT COUNT(*) FROM " + table);
+        }
+        return rows;
+    }
+
+    static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
