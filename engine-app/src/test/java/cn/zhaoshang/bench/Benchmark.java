@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,6 +102,32 @@ public final class Benchmark {
                 result.put(start, Stats.round(node.awaitReady(began, Duration.ofMinutes(3))));
                 node.stop();
             }
+        }
+        // production's recommended start (docs/operations.md): the jar extracted, with a class-data-sharing archive
+        // made by one training start (Spring Boot's CDS support)
+        Path cds = options.out().resolve("cds-" + setting.name());
+        BenchApp.deleteTree(cds);
+        Process extract = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools", "-jar", cn.zhaoshang.support.AppNode.jar().toString(), "extract", "--destination",
+                cds.resolve("app").toString()).inheritIO().start();
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("jar extraction failed");
+        }
+        Path jar;
+        try (var files = Files.list(cds.resolve("app"))) {
+            jar = files.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow();
+        }
+        Path archive = cds.resolve("app.jsa");
+        try (NodeProcess training = NodeProcess.start("bench-cds-training-" + setting.name(), options, database,
+                setting.arguments(), List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+                        "-jar", jar.toString()))) {
+            training.awaitExit(Duration.ofMinutes(3));
+        }
+        long began = System.nanoTime();
+        try (NodeProcess node = NodeProcess.start("bench-cold-cds-" + setting.name(), options, database,
+                setting.arguments(), List.of("-XX:SharedArchiveFile=" + archive, "-jar", jar.toString()))) {
+            result.put("existingDatabaseWithCdsSeconds", Stats.round(node.awaitReady(began, Duration.ofMinutes(3))));
+            node.stop();
         }
         if (options.mysql()) {
             BenchApp.dropDatabase(database);

@@ -35,6 +35,12 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static NodeProcess start(String name, Options options, String database, List<String> settings) throws IOException {
+        return start(name, options, database, settings, List.of("-jar", AppNode.jar().toString()));
+    }
+
+    /** The same with another way to launch the app ({@code jvm}: JVM options, then {@code -jar} and the jar). */
+    static NodeProcess start(String name, Options options, String database, List<String> settings, List<String> jvm)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -43,7 +49,9 @@ final class NodeProcess implements AutoCloseable {
         Files.createDirectories(logs);
         Path log = logs.resolve(name + "-" + System.currentTimeMillis() + ".log");
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", AppNode.jar().toString(), "--server.port=" + port,
+                .toString(), "-Xmx512m"));
+        command.addAll(jvm);
+        command.addAll(List.of("--server.port=" + port,
                 "--zhaoshang.demo.projects=false", "--zhaoshang.cluster.node-name=" + name));
         if (options.mysql()) {
             command.add("--spring.profiles.active=demo,mysql");
@@ -77,6 +85,14 @@ final class NodeProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IllegalStateException("node not up within " + within + ", see " + log);
+    }
+
+    /** For a start that ends by itself (the CDS training run). */
+    void awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("node did not end within " + within + ", see " + log);
+        }
     }
 
     void stop() throws InterruptedException {
