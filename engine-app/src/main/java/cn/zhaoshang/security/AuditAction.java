@@ -21,5 +21,9 @@ public enum AuditAction {
     /** an empty administrators group filled again at start-up ({@code system/IdentitySetup}) */
     ADMIN_GROUP_REPAIRED,
     /** 归属更正 of a lead ({@code lead/LeadService#correctAttribution}) */
-    ATTRIBUTION_CORRECTED
+    ATTRIBUTION_CORRECTED,
+    /** an earlier version of a process re-deployed as the newest ({@code governance/ProcessVersions#rollBack}) */
+    PROCESS_ROLLED_BACK,
+    /** running instances migrated to another version, as a batch ({@code governance/ProcessMigrations#execute}) */
+    INSTANCES_MIGRATED
 }
