@@ -54,8 +54,9 @@ import static cn.zhaoshang.governance.ModelXml.isExpression;
  * best-effort analysis: {@link #providedBefore});</li>
  * <li>{@value #DECISION_UNRESOLVED}: a business rule task's decision neither in the deployment nor deployed;</li>
  * <li>{@value #NO_TTL}: a process or decision without {@code historyTimeToLive};</li>
- * <li>{@value #REFERENCED_ID}: an element id or process key that the Java code names ({@link ProductReferences}) and
- * that the current version of the process has, missing in the new version.</li>
+ * <li>{@value #REFERENCED_ID}: an element id that the constants class of the process key names ({@link ProductReferences})
+ * and that the current version of the process has, missing in the new version; a process key the code names that
+ * its file no longer defines.</li>
  * </ul>
  */
 @Component
@@ -259,7 +260,10 @@ class ModelChecks implements ModelCheck {
 
     /** Ids of the current version that the Java code names must still be there. */
     private void checkReferencedIds(String resource, Document doc, String processKey, List<Violation> found) {
-        Map<String, String> named = namedConstants();
+        Map<String, String> named = namedConstants(processKey);
+        if (named.isEmpty()) {
+            return;
+        }
         Optional<DeployedModels.Deployed> current = DeployedModels.latestProcess(processKey);
         if (current.isEmpty()) {
             return;
@@ -294,9 +298,10 @@ class ModelChecks implements ModelCheck {
         }
     }
 
-    private Map<String, String> namedConstants() {
+    /** The constants of the classes that name this process key (its element ids among them). */
+    private Map<String, String> namedConstants(String processKey) {
         Map<String, String> named = new LinkedHashMap<>();
-        for (ProductReferences.ConstantsClass c : references.classes()) {
+        for (ProductReferences.ConstantsClass c : references.naming(processKey)) {
             c.constants().forEach(value -> named.merge(value, c.name(), (a, b) -> a.equals(b) ? a : a + ", " + b));
         }
         return named;

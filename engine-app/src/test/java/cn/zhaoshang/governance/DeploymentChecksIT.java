@@ -243,7 +243,7 @@ class DeploymentChecksIT extends AppIT {
         List<Object> all = new ArrayList<>();
         for (String folder : List.of("../process-models", "../forms")) {
             try (Stream<Path> paths = Files.list(Path.of(folder))) {
-                for (Path p : paths.sorted().toList()) {
+                for (Path p : paths.filter(Files::isRegularFile).sorted().toList()) {
                     all.add(p.getFileName().toString());
                     all.add(Files.readAllBytes(p));
                 }
