@@ -23,5 +23,9 @@ public enum AuditAction {
     /** 归属更正 of a lead ({@code lead/LeadService#correctAttribution}) */
     ATTRIBUTION_CORRECTED,
     /** an incentive award paid out ({@code incentive/RecordPayoutListener}): amount, payee, voucher, basis */
-    INCENTIVE_PAID
+    INCENTIVE_PAID,
+    /** an earlier version of a process re-deployed as the newest ({@code governance/ProcessVersions#rollBack}) */
+    PROCESS_ROLLED_BACK,
+    /** running instances migrated to another version, as a batch ({@code governance/ProcessMigrations#execute}) */
+    INSTANCES_MIGRATED
 }

@@ -61,6 +61,15 @@ public class AuditLog {
         return mapper.search(from, to, actor, action, offset, limit);
     }
 
+    /** The {@code DEPLOYMENT_CREATED} rows of these deployments (who deployed, when, from where), by deployment id. */
+    public java.util.Map<String, AuditEntry> deployments(java.util.Collection<String> deploymentIds) {
+        java.util.Map<String, AuditEntry> byId = new java.util.HashMap<>();
+        if (!deploymentIds.isEmpty()) {
+            mapper.deployments(deploymentIds).forEach(entry -> byId.putIfAbsent(entry.target(), entry));
+        }
+        return byId;
+    }
+
     public long count(Instant from, Instant to, String actor, String action) {
         return mapper.count(from, to, actor, action);
     }

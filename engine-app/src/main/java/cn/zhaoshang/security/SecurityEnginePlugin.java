@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The engine's security hooks (docs/security.md), installed before the engine starts so they cover everything that
  * reaches it — REST, the webapps, the Java API and the app's own start-up:
  * <ul>
- * <li>deployers: {@link DeploymentGuard} first (the deployment rule), {@link DeploymentAudit} last;</li>
+ * <li>deployers: {@link DeploymentGuard} first (the deployment rule and the model checks, {@link DeploymentChecks}),
+ * {@link DeploymentAudit} last;</li>
  * <li>command interceptors inside the transaction: {@link QueryExpressionGuard} (expressions in queries) and
  * {@link AdminActionInterceptor} (administrators groups never empty, audit of identity and authorization changes);</li>
  * <li>expressions resolve only the beans of {@link ModelBeans}, so even a model deployed before the rule cannot reach
@@ -30,19 +31,21 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
     private final ModelBeans modelBeans;
     private final AdminGroups adminGroups;
     private final AuditLog audit;
+    private final DeploymentChecks deploymentChecks;
 
     SecurityEnginePlugin(ApplicationContext applicationContext, ModelBeans modelBeans, AdminGroups adminGroups,
-            AuditLog audit) {
+            AuditLog audit, DeploymentChecks deploymentChecks) {
         this.applicationContext = applicationContext;
         this.modelBeans = modelBeans;
         this.adminGroups = adminGroups;
         this.audit = audit;
+        this.deploymentChecks = deploymentChecks;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        ModelRules rules = new ModelRules(new ExpressionRules(modelBeans));
-        configuration.setCustomPreDeployers(prepend(configuration.getCustomPreDeployers(), new DeploymentGuard(rules, audit)));
+        configuration.setCustomPreDeployers(prepend(configuration.getCustomPreDeployers(),
+                new DeploymentGuard(deploymentChecks, audit)));
         configuration.setCustomPostDeployers(append(configuration.getCustomPostDeployers(), new DeploymentAudit(audit)));
 
         List<CommandInterceptor> required = new ArrayList<>(nullToEmpty(configuration.getCustomPostCommandInterceptorsTxRequired()));

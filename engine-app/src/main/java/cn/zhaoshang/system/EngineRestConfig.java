@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
+import org.camunda.bpm.engine.rest.dto.ParseExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
@@ -22,13 +23,17 @@ import org.springframework.core.NestedRuntimeException;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.security.AdminGroupProtectedException;
+import cn.zhaoshang.security.DeploymentProblem;
+import cn.zhaoshang.security.DeploymentRefusedException;
 
 /**
  * Camunda's REST API as the starter configures it, plus two things: the engine wraps an exception thrown by a
  * task listener (ENGINE-03051), so a person's invalid input (e.g. 驳回 without an opinion) would come back as
  * a 500. The wrapped {@link BadUserRequestException} is unwrapped here and answered with 400 and its message; removing
  * the last member of an administrators group ({@link AdminGroupProtectedException}) is a conflict, 409; a database
- * outage is a 503 ({@link DatabaseOutage}), not a 500.
+ * outage is a 503 ({@link DatabaseOutage}), not a 500. A deployment refused by the checks
+ * ({@link DeploymentRefusedException}) is Camunda's 400 parse error (its {@code details} per resource, which Camunda
+ * Modeler shows) plus {@code problems}: every problem at once with resource, element id, kind and message.
  */
 @Component
 class EngineRestConfig extends CamundaJerseyResourceConfig {
@@ -80,9 +85,34 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
                 .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    /** Camunda's parse error answer with every problem of the deployment listed once more in one flat list. */
+    public static class DeploymentRefusedDto extends ParseExceptionDto {
+
+        private java.util.List<DeploymentProblem> problems;
+
+        public java.util.List<DeploymentProblem> getProblems() {
+            return problems;
+        }
+
+        static DeploymentRefusedDto of(DeploymentRefusedException refused) {
+            ParseExceptionDto camunda = ParseExceptionDto.fromException(refused);
+            DeploymentRefusedDto dto = new DeploymentRefusedDto();
+            dto.setType(camunda.getType());
+            dto.setMessage(camunda.getMessage());
+            dto.setCode(camunda.getCode());
+            dto.setDetails(camunda.getDetails());
+            dto.problems = refused.violations().stream().map(DeploymentProblem::of).toList();
+            return dto;
+        }
+    }
+
     /** The person's mistake inside whatever the engine or the REST resource wrapped it in, if any. */
     static Response badRequestOrNull(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DeploymentRefusedException refused) {
+                return Response.status(Response.Status.BAD_REQUEST).entity(DeploymentRefusedDto.of(refused))
+                        .type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
             if (t instanceof AdminGroupProtectedException conflict) {
                 return Response.status(Response.Status.CONFLICT).entity(ExceptionDto.fromException(conflict))
                         .type(MediaType.APPLICATION_JSON_TYPE).build();
