@@ -585,7 +585,8 @@ class ModelChecks implements ModelCheck {
         declared(camunda(node, "delegateExpression"), camunda(node, "class"), names);
         for (String listener : List.of("executionListener", "taskListener")) {
             for (Element l : extensions(node, listener)) {
-                declared(camunda(l, "delegateExpression"), camunda(l, "class"), names);
+                // a listener's attributes are not in the camunda namespace (<camunda:taskListener delegateExpression=…>)
+                declared(attribute(l, "delegateExpression"), attribute(l, "class"), names);
             }
         }
     }

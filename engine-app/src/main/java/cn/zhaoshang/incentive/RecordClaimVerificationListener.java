@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.zhaoshang.governance.SetsVariables;
 import cn.zhaoshang.lead.DuplicateKeys;
 import cn.zhaoshang.ledger.ProjectLedger;
 import cn.zhaoshang.system.Actors;
@@ -35,6 +36,8 @@ import static cn.zhaoshang.incentive.IncentiveClaim.Var;
  * the award from the ledger, not from what the claimant wrote. Thresholds stay in the DMN.
  */
 @Component(IncentiveClaim.Bean.RECORD_VERIFICATION)
+@SetsVariables({IncentiveClaim.Var.PAID_IN_FOREIGN_CAPITAL_USD_WAN, IncentiveClaim.Var.REFERRED_INVESTMENT_WAN,
+        IncentiveClaim.Var.PROJECT_IN_PRODUCTION})
 class RecordClaimVerificationListener implements TaskListener {
 
     private final IncentiveClaimMapper claims;
