@@ -21,5 +21,9 @@ public enum AuditAction {
     /** an empty administrators group filled again at start-up ({@code system/IdentitySetup}) */
     ADMIN_GROUP_REPAIRED,
     /** 归属更正 of a lead ({@code lead/LeadService#correctAttribution}) */
-    ATTRIBUTION_CORRECTED
+    ATTRIBUTION_CORRECTED,
+    /** a target metric added or switched on/off by an administrator ({@code target/TargetController}) */
+    TARGET_METRIC_CHANGED,
+    /** a decomposition or adjustment of the annual targets approved by the county head and in effect */
+    TARGETS_APPROVED
 }

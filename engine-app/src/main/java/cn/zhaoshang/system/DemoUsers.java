@@ -22,6 +22,8 @@ record DemoUsers(String id, String name, List<String> groups) {
             new DemoUsers("devzone", "开发区管委会", List.of(Groups.DEVZONE)),
             new DemoUsers("carrier", "城东工业园区（落户载体）", List.of(Groups.CARRIER, Groups.TASK_FORCE)),
             new DemoUsers("supervisor", "县督考办", List.of(Groups.SUPERVISION)),
+            new DemoUsers("townhead", "尖山镇主要负责人", List.of(Groups.UNIT_HEAD, Groups.REPORTER)),
+            new DemoUsers("officer", "驻上海招商分局工作人员", List.of(Groups.REPORTER)),
             // the departments asked in writing about every lead (qiaocheng §四 书面征询)
             new DemoUsers("drc", "县发展和改革局", List.of(Groups.DEPT_DRC)),
             new DemoUsers("env", "生态环境分局", List.of(Groups.DEPT_ENV)),

@@ -31,6 +31,8 @@ public final class Groups {
     public static final String DEVZONE = "devzone";
     public static final String CARRIER = "carrier";
     public static final String SUPERVISION = "supervision";
+    /** 单位主要负责人 (tongcheng §28): reports the 离岗招商 of their own unit (user_unit). */
+    public static final String UNIT_HEAD = "unit-head";
     public static final String ADMIN = "admin";
     /** Camunda's own administrators group; members of {@link #ADMIN} are engine administrators too. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
@@ -58,6 +60,7 @@ public final class Groups {
         all.put(DEVZONE, "开发区管委会");
         all.put(CARRIER, "落户载体");
         all.put(SUPERVISION, "督考办");
+        all.put(UNIT_HEAD, "单位主要负责人");
         all.put(ADMIN, "系统管理员");
         ALL = java.util.Collections.unmodifiableMap(all);
     }

@@ -74,7 +74,7 @@ class IdentitySetupTest {
         long grants = processEngine.getAuthorizationService().createAuthorizationQuery().count();
         setup(true, "").run(null);
         // one per role: the 13 of the foundation and the four consulted departments
-        assertThat(users).isEqualTo(DemoUsers.ALL.size()).isEqualTo(17);
+        assertThat(users).isEqualTo(DemoUsers.ALL.size()).isEqualTo(19);
         assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(processEngine.getFilterService().createFilterQuery().count()).isEqualTo(2);
         assertThat(processEngine.getIdentityService().checkPassword("deputy", "demo")).isTrue();
