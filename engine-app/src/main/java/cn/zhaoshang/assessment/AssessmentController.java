@@ -129,7 +129,7 @@ class AssessmentController {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(mapper.documentContent(id));
+                .body(mapper.documentContent(id).content());
     }
 
     AssessmentDocument readable(long id) {

@@ -78,8 +78,12 @@ public interface AssessmentMapper {
     @Select("SELECT id, kind, period, unit_code, title, file_name, verdict, generated_at FROM assessment_document WHERE id = #{id}")
     Optional<AssessmentDocument> findDocument(long id);
 
-    @Select("SELECT content FROM assessment_document WHERE id = #{id}")
-    byte[] documentContent(long id);
+    /** The file of a document. */
+    record Content(String fileName, byte[] content) {
+    }
+
+    @Select("SELECT file_name, content FROM assessment_document WHERE id = #{id}")
+    Content documentContent(long id);
 
     // ---- quarterly dispatch
 
