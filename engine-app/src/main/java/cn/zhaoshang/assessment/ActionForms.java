@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.target.Progress;
+import cn.zhaoshang.target.TargetMapper;
+import cn.zhaoshang.target.TargetMetric;
 import cn.zhaoshang.unit.Unit;
 import cn.zhaoshang.unit.UnitMapper;
 
@@ -15,10 +17,12 @@ class ActionForms {
 
     private final AssessmentMapper mapper;
     private final UnitMapper units;
+    private final TargetMapper targets;
 
-    ActionForms(AssessmentMapper mapper, UnitMapper units) {
+    ActionForms(AssessmentMapper mapper, UnitMapper units, TargetMapper targets) {
         this.mapper = mapper;
         this.units = units;
+        this.targets = targets;
     }
 
     AssessmentAction action(DelegateTask task) {
@@ -28,7 +32,8 @@ class ActionForms {
 
     void fill(DelegateTask task, AssessmentAction action) {
         task.setVariableLocal(Var.UNIT_NAME, units.findByCode(action.unitCode()).map(Unit::name).orElse(action.unitCode()));
-        task.setVariableLocal(Var.PROGRESS_SUMMARY, "指标 " + action.metricCode() + "：年度目标 "
+        String metric = targets.findMetric(action.metricCode()).map(TargetMetric::name).orElse(action.metricCode());
+        task.setVariableLocal(Var.PROGRESS_SUMMARY, metric + "：年度目标 "
                 + Progress.plain(action.targetValue()).toPlainString() + "，截至" + action.asOf() + "完成 "
                 + Progress.plain(action.actualValue()).toPlainString() + "，未达全年任务 "
                 + BehindTarget.fractionLabel(action.requiredFraction()));
