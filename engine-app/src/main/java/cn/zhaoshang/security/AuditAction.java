@@ -27,5 +27,9 @@ public enum AuditAction {
     /** an earlier version of a process re-deployed as the newest ({@code governance/ProcessVersions#rollBack}) */
     PROCESS_ROLLED_BACK,
     /** running instances migrated to another version, as a batch ({@code governance/ProcessMigrations#execute}) */
-    INSTANCES_MIGRATED
+    INSTANCES_MIGRATED,
+    /** a target metric added or switched on/off by an administrator ({@code target/TargetController}) */
+    TARGET_METRIC_CHANGED,
+    /** a decomposition or adjustment of the annual targets approved by the county head and in effect */
+    TARGETS_APPROVED
 }

@@ -24,6 +24,8 @@ record DemoUsers(String id, String name, List<String> groups) {
             new DemoUsers("supervisor", "县督考办", List.of(Groups.SUPERVISION)),
             // 受益财政: approves and pays incentive awards (chenzhou §6, §11)
             new DemoUsers("finance", "县财政局", List.of(Groups.FINANCE)),
+            new DemoUsers("townhead", "尖山镇主要负责人", List.of(Groups.UNIT_HEAD, Groups.REPORTER)),
+            new DemoUsers("officer", "驻上海招商分局工作人员", List.of(Groups.REPORTER)),
             // the departments asked in writing about every lead (qiaocheng §四 书面征询)
             new DemoUsers("drc", "县发展和改革局", List.of(Groups.DEPT_DRC)),
             new DemoUsers("env", "生态环境分局", List.of(Groups.DEPT_ENV)),

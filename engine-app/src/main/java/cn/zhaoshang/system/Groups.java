@@ -33,6 +33,8 @@ public final class Groups {
     public static final String SUPERVISION = "supervision";
     /** 财政局 (受益财政, chenzhou §6/§11): approves and pays incentive awards. */
     public static final String FINANCE = "finance";
+    /** 单位主要负责人 (tongcheng §28): reports the 离岗招商 of their own unit (user_unit). */
+    public static final String UNIT_HEAD = "unit-head";
     public static final String ADMIN = "admin";
     /** Camunda's own administrators group; members of {@link #ADMIN} are engine administrators too. */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
@@ -61,6 +63,7 @@ public final class Groups {
         all.put(CARRIER, "落户载体");
         all.put(SUPERVISION, "督考办");
         all.put(FINANCE, "财政局");
+        all.put(UNIT_HEAD, "单位主要负责人");
         all.put(ADMIN, "系统管理员");
         ALL = java.util.Collections.unmodifiableMap(all);
     }

@@ -54,7 +54,7 @@ class SecurityConfig {
 
     /** The paths of the workbench; a new page outside these needs its path here, or the webapps' chain takes it. */
     private static final String[] WORKBENCH_PATHS = {"/", "/login", "/logout", "/admin/**", "/tasks/**", "/ledger/**",
-            "/projects/**", "/leads/**", "/appeals/**", "/incentives/**", "/dashboard/**", "/css/**", "/js/**", "/webjars/**", "/_static/**",
+            "/projects/**", "/leads/**", "/appeals/**", "/incentives/**", "/dashboard/**", "/assessment/**", "/css/**", "/js/**", "/webjars/**", "/_static/**",
             "/favicon.ico"};
 
     /** No inline script or style anywhere in the workbench: what is not served by the app itself does not run. */

@@ -32,7 +32,9 @@ class DemoUnits implements ApplicationRunner {
             "reporter", "group-chengdong",
             "center", "center",
             "carrier", "park-chengdong",
-            "devzone", "devzone-jinpan");
+            "devzone", "devzone-jinpan",
+            "townhead", "town-jianshan",
+            "officer", "office-shanghai");
 
     private final UnitMapper units;
 

@@ -218,7 +218,8 @@ class FormFilesTest {
         Set<String> names = new TreeSet<>();
         for (Class<?> vars : List.of(LandingApproval.Var.class, LeadScreening.Var.class, ResearchMeeting.Var.class,
                 InspectionNegotiation.Var.class, AgreementReview.Var.class, Fulfilment.Var.class,
-                EnterpriseAppeal.Var.class, IncentiveClaim.Var.class)) {
+                EnterpriseAppeal.Var.class, IncentiveClaim.Var.class, cn.zhaoshang.target.Targets.Var.class,
+                cn.zhaoshang.assessment.Assessment.Var.class)) {
             for (Field f : vars.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
                     try {

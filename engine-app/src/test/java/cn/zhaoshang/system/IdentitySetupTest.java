@@ -73,8 +73,9 @@ class IdentitySetupTest {
         long users = processEngine.getIdentityService().createUserQuery().count();
         long grants = processEngine.getAuthorizationService().createAuthorizationQuery().count();
         setup(true, "").run(null);
-        // one per role: the 13 of the foundation, the four consulted departments and finance (incentive awards)
-        assertThat(users).isEqualTo(DemoUsers.ALL.size()).isEqualTo(18);
+        // one per role: the 13 of the foundation, the four consulted departments, finance (incentive awards), a unit's
+        // head and an outside office's officer (assessment)
+        assertThat(users).isEqualTo(DemoUsers.ALL.size()).isEqualTo(20);
         assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(grants);
         assertThat(processEngine.getFilterService().createFilterQuery().count()).isEqualTo(2);
         assertThat(processEngine.getIdentityService().checkPassword("deputy", "demo")).isTrue();
