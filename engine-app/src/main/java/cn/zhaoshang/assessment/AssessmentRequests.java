@@ -41,11 +41,33 @@ public class AssessmentRequests {
         if (month.getYear() < 2000 || month.isAfter(YearMonth.from(EngineClock.today()))) {
             throw ApiException.validation(List.of(new FieldError("period", "月份不能晚于本月 / period is in the future")));
         }
-        WithoutAuthorization.run(identityService, () -> runtimeService
-                .createMessageCorrelation(Assessment.MESSAGE_NOTICE_REQUESTED)
-                .setVariable(Assessment.Var.PERIOD, month.toString()).correlateStartMessage());
+        // the month's timer may be generating the same notice at this moment (one row per month): whoever loses the
+        // insert generates it again, replacing the other's, as a repeated request would
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WithoutAuthorization.run(identityService, () -> runtimeService
+                        .createMessageCorrelation(Assessment.MESSAGE_NOTICE_REQUESTED)
+                        .setVariable(Assessment.Var.PERIOD, month.toString()).correlateStartMessage());
+                break;
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !sameNoticeAtOnce(e)) {
+                    throw e;
+                }
+            }
+        }
         return mapper.findDocuments(Assessment.NOTICE_DOCUMENT, 500).stream()
                 .filter(d -> d.period().equals(month.toString())).findFirst().orElseThrow();
+    }
+
+    private static boolean sameNoticeAtOnce(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.springframework.dao.DuplicateKeyException
+                    || t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || cn.zhaoshang.system.ConcurrencyFailures.isLostRace(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The annual reports of {@code year}, generated now. */
