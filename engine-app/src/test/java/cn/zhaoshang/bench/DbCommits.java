@@ -22,6 +22,10 @@ final class DbCommits {
     }
 
     static Map<String, Object> run(BenchApp app) throws Exception {
+        return run(app, app.options.commitSeconds());
+    }
+
+    static Map<String, Object> run(BenchApp app, long seconds) throws Exception {
         DataSource dataSource = app.dataSource();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS bench_commit (id BIGINT NOT NULL AUTO_INCREMENT, "
@@ -30,7 +34,6 @@ final class DbCommits {
         Stats stats = new Stats();
         AtomicLong commits = new AtomicLong();
         int threads = app.options.threads();
-        long seconds = app.options.commitSeconds();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);

@@ -55,7 +55,10 @@ final class LifecycleLoad {
     }
 
     Map<String, Object> run() throws Exception {
-        int total = app.options.lifecycleProjects();
+        return run(app.options.lifecycleProjects());
+    }
+
+    Map<String, Object> run(int total) throws Exception {
         int batch = app.options.meetingBatch();
         ExecutorService officials = Executors.newFixedThreadPool(app.options.threads());
         List<Long> projectIds = Collections.synchronizedList(new ArrayList<>());
