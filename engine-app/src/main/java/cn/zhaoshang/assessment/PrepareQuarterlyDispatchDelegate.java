@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.system.EngineClock;
+import cn.zhaoshang.system.ShownText;
 
 import static cn.zhaoshang.assessment.Assessment.Var;
 
@@ -33,6 +34,6 @@ class PrepareQuarterlyDispatchDelegate implements JavaDelegate {
         }
         execution.setVariable(Var.DISPATCH_ID, mapper.findDispatch(year, quarter).orElseThrow().id());
         execution.setVariable(Var.QUARTER_LABEL, year + " 年第 " + quarter + " 季度");
-        execution.setVariable(Var.QUARTER_SUMMARY, summary);
+        execution.setVariable(Var.QUARTER_SUMMARY, ShownText.fit(summary, "全文见季度调度记录 GET /api/assessment/dispatches"));
     }
 }

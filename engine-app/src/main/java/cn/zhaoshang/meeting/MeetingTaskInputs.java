@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.stereotype.Component;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
 
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
@@ -50,7 +51,9 @@ class MeetingTaskInputs implements TaskFormInputs {
         variables.put(Var.HELD_ON, body.heldOn());
         variables.put(Var.ATTENDEES, body.attendees());
         try {
-            variables.put(Var.ITEM_DECISIONS, json.writeValueAsString(body.itemDecisions()));
+            // JSON, kept in a byte array: fifty decisions of a month-end meeting are longer than a String variable's
+            // 4 000 characters (system/ShownText)
+            variables.put(Var.ITEM_DECISIONS, SpinValues.jsonValue(json.writeValueAsString(body.itemDecisions())).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

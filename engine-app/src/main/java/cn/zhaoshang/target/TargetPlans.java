@@ -21,6 +21,7 @@ import cn.zhaoshang.security.AuditLog;
 import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.system.EngineClock;
+import cn.zhaoshang.system.ShownText;
 import cn.zhaoshang.system.WithoutAuthorization;
 import cn.zhaoshang.unit.Unit;
 import cn.zhaoshang.unit.UnitMapper;
@@ -173,7 +174,8 @@ public class TargetPlans {
                         .append(Progress.plain(b.targetValue()).toPlainString()).append("）"));
             }
         });
-        return text.toString();
+        return ShownText.fit(text.toString(), "共 " + items.size() + " 项，全部见“目标考核 › 目标任务方案”中的方案 #"
+                + plan.id());
     }
 
     private List<PlanItem> validate(Draft draft) {
