@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,11 +55,13 @@ class AssessmentController {
     private final OfficeVisits visits;
     private final Documents documents;
     private final AssessmentRequests requests;
+    private final OfficePostings postings;
 
     AssessmentController(AssessmentMapper mapper, OfficeMapper officeMapper, OutsideOffices offices, UnitMapper units,
             Visibility visibility, RuntimeService runtimeService, IdentityService identityService,
-            OfficeVisits visits, Documents documents, AssessmentRequests requests) {
+            OfficeVisits visits, Documents documents, AssessmentRequests requests, OfficePostings postings) {
         this.requests = requests;
+        this.postings = postings;
         this.visits = visits;
         this.documents = documents;
         this.mapper = mapper;
@@ -160,6 +163,13 @@ class AssessmentController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("unitCode", unitCode, "visitedOn", day.toString(),
                 "visitsThisMonth", officeMapper.countVisits(unitCode, YearMonth.from(day).atDay(1),
                         YearMonth.from(day).atEndOfMonth())));
+    }
+
+    /** The office's region and posting dates (the investment center or an administrator). */
+    @PutMapping(path = "/api/offices/{unitCode}/posting", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    OfficeMapper.Office setPosting(@PathVariable String unitCode, @RequestBody OfficePostings.Posting body) {
+        return postings.set(unitCode, body);
     }
 
     private static YearMonth month(String month) {

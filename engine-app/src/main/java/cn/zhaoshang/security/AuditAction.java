@@ -31,5 +31,7 @@ public enum AuditAction {
     /** a target metric added or switched on/off by an administrator ({@code target/TargetController}) */
     TARGET_METRIC_CHANGED,
     /** a decomposition or adjustment of the annual targets approved by the county head and in effect */
-    TARGETS_APPROVED
+    TARGETS_APPROVED,
+    /** an outside office's region and posting dates set or changed ({@code assessment/OfficePostings}) */
+    OFFICE_POSTING_CHANGED
 }

@@ -61,7 +61,12 @@ public final class FormValues {
         }
         String text = value.toString().strip();
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            if (text.length() > 10) {
+                // the whole date-time must be one (2026-10-01T25:00 is not), though only its date is kept
+                java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(text);
+                return LocalDate.parse(text.substring(0, 10));
+            }
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "日期格式应为 yyyy-MM-dd / must be a date like 2026-11-23"));
             return null;

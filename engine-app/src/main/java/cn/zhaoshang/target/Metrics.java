@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.zhaoshang.security.AuditAction;
 import cn.zhaoshang.security.AuditLog;
+import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 
 /** The metrics units get targets on; an administrator adds one from the fixed kinds (audited). */
@@ -39,5 +40,24 @@ public class Metrics {
         audit.record(AuditAction.TARGET_METRIC_CHANGED, "metric " + metric.code(), "增加考核指标「" + metric.name() + "」："
                 + metric.rule());
         return metric;
+    }
+
+    /**
+     * Switches a metric on or off (audited). An inactive metric takes no new targets and leaves the ranking's choice;
+     * targets already in effect on it stay, with their history.
+     */
+    @Transactional
+    public TargetMetric setActive(String code, Boolean active) {
+        TargetMetric metric = targets.findMetric(code).orElseThrow(() -> ApiException.notFound("指标 " + code
+                + " 不存在 / Metric " + code + " not found"));
+        if (active == null) {
+            throw ApiException.validation(List.of(new FieldError("active", "请填写 true 或 false / active is required")));
+        }
+        if (metric.active() != active) {
+            targets.setMetricActive(code, active);
+            audit.record(AuditAction.TARGET_METRIC_CHANGED, "metric " + code, (active ? "启用" : "停用") + "考核指标「"
+                    + metric.name() + "」");
+        }
+        return targets.findMetric(code).orElseThrow();
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.zhaoshang.security.AuditAction;
-import cn.zhaoshang.security.AuditLog;
 import cn.zhaoshang.security.DataScope;
 import cn.zhaoshang.security.Visibility;
 import cn.zhaoshang.system.ApiError.FieldError;
@@ -46,18 +43,16 @@ class TargetController {
     private final Progress progress;
     private final FundsService funds;
     private final Visibility visibility;
-    private final AuditLog audit;
     private final Metrics metrics;
 
     TargetController(TargetMapper targets, TargetPlans plans, Progress progress, FundsService funds,
-            Visibility visibility, AuditLog audit, Metrics metrics) {
+            Visibility visibility, Metrics metrics) {
         this.metrics = metrics;
         this.targets = targets;
         this.plans = plans;
         this.progress = progress;
         this.funds = funds;
         this.visibility = visibility;
-        this.audit = audit;
     }
 
     // ---- metrics
@@ -93,19 +88,10 @@ class TargetController {
 
     @PutMapping(path = "/api/targets/metrics/{code}/active", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @Transactional
     MetricView setActive(@PathVariable String code, @RequestBody ActiveBody body, Authentication caller) {
         Callers.requireAnyGroup(caller, "只有系统管理员可以停用或启用考核指标 / Only an administrator switches a metric",
                 Groups.ADMIN);
-        TargetMetric metric = targets.findMetric(code).orElseThrow(() -> ApiException.notFound("指标 " + code
-                + " 不存在 / Metric " + code + " not found"));
-        if (body.active() == null) {
-            throw ApiException.validation(List.of(new FieldError("active", "请填写 true 或 false / active is required")));
-        }
-        targets.setMetricActive(code, body.active());
-        audit.record(AuditAction.TARGET_METRIC_CHANGED, "metric " + code, (body.active() ? "启用" : "停用") + "考核指标「"
-                + metric.name() + "」");
-        return MetricView.of(targets.findMetric(code).orElseThrow());
+        return MetricView.of(metrics.setActive(code, body.active()));
     }
 
     // ---- plans

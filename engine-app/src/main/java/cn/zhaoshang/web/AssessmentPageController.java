@@ -30,6 +30,7 @@ import cn.zhaoshang.assessment.AssessmentMapper;
 import cn.zhaoshang.assessment.AssessmentRequests;
 import cn.zhaoshang.assessment.Documents;
 import cn.zhaoshang.assessment.OfficeMapper;
+import cn.zhaoshang.assessment.OfficePostings;
 import cn.zhaoshang.assessment.OfficeVisits;
 import cn.zhaoshang.assessment.OutsideOffices;
 import cn.zhaoshang.security.DataScope;
@@ -68,11 +69,13 @@ class AssessmentPageController {
     private final UnitMapper units;
     private final Visibility visibility;
     private final AssessmentRequests requests;
+    private final OfficePostings postings;
 
     AssessmentPageController(Progress progress, TargetMapper targets, AssessmentMapper assessments, Documents documents,
             OutsideOffices offices, OfficeMapper officeMapper, OfficeVisits visits, FundsService funds, UnitMapper units,
-            Visibility visibility, AssessmentRequests requests) {
+            Visibility visibility, AssessmentRequests requests, OfficePostings postings) {
         this.requests = requests;
+        this.postings = postings;
         this.progress = progress;
         this.targets = targets;
         this.assessments = assessments;
@@ -230,6 +233,8 @@ class AssessmentPageController {
         boolean ownOffice = scope.unit() != null && units.findByCode(scope.unit())
                 .filter(u -> "OUTSIDE_OFFICE".equals(u.kind())).isPresent();
         model.addAttribute("ownOffice", ownOffice ? scope.unit() : null);
+        model.addAttribute("setsPostings", scope.groups().contains(Groups.INVESTMENT_CENTER)
+                || scope.groups().contains(Groups.ADMIN));
         if (ownOffice) {
             model.addAttribute("visits", officeMapper.findVisits(scope.unit(), m.atDay(1), m.atEndOfMonth()));
         }
@@ -259,7 +264,32 @@ class AssessmentPageController {
         }
     }
 
-    private static int year(String year) {
+    /** The center sets an office's region and posting dates (the same service as PUT /api/offices/{unit}/posting). */
+    @PostMapping("/assessment/offices/posting")
+    String setPosting(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String postedFrom, @RequestParam(required = false) String postedUntil,
+            RedirectAttributes flash) {
+        try {
+            OfficeMapper.Office office = postings.set(unitCode == null ? "" : unitCode.strip(),
+                    new OfficePostings.Posting(region, postedFrom, postedUntil));
+            flash.addFlashAttribute("notice", "已设置" + units.findByCode(office.unitCode()).map(Unit::name)
+                    .orElse(office.unitCode()) + "驻点：" + office.region() + "，" + office.postedFrom() + " 起"
+                    + (office.postedUntil() == null ? "" : "，" + office.postedUntil() + " 撤点") + "。");
+        } catch (ApiException e) {
+            if (e.toBody().errors() == null || e.toBody().errors().isEmpty()) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.toBody().errors().forEach(fe -> errors.put(fe.field(), fe.message()));
+            flash.addFlashAttribute("postingErrors", errors);
+            flash.addFlashAttribute("postingValues", Map.of("unitCode", String.valueOf(unitCode), "region",
+                    region == null ? "" : region, "postedFrom", postedFrom == null ? "" : postedFrom, "postedUntil",
+                    postedUntil == null ? "" : postedUntil));
+        }
+        return "redirect:/assessment/offices";
+    }
+
+    static int year(String year) {
         if (year == null || year.isBlank()) {
             return EngineClock.today().getYear();
         }

@@ -2,17 +2,20 @@ package cn.zhaoshang.web;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.zhaoshang.lead.Industry;
+import cn.zhaoshang.system.ApiError.FieldError;
 import cn.zhaoshang.system.ApiException;
 import cn.zhaoshang.target.MetricKind;
 import cn.zhaoshang.target.Metrics;
@@ -20,7 +23,8 @@ import cn.zhaoshang.target.TargetMetric;
 
 /**
  * 考核指标 (/admin/metrics, administrators only): the metrics with how each is computed, and a form to add one from the
- * fixed computation kinds (never free SQL); the same service and audit as POST /api/targets/metrics.
+ * fixed computation kinds (never free SQL), and a button to switch each off or on; the same services and audit as
+ * POST /api/targets/metrics and PUT /api/targets/metrics/{code}/active.
  */
 @Controller
 class MetricAdminController {
@@ -67,6 +71,17 @@ class MetricAdminController {
             }
         }
         flash.addFlashAttribute("errors", errors);
+        return "redirect:/admin/metrics";
+    }
+
+    @PostMapping("/admin/metrics/{code}/active")
+    String setActive(@PathVariable String code, @RequestParam(required = false) String active, RedirectAttributes flash) {
+        if (!"true".equals(active) && !"false".equals(active)) {
+            throw ApiException.validation(List.of(new FieldError("active", "请选择启用或停用 / active: true or false")));
+        }
+        TargetMetric metric = metrics.setActive(code, Boolean.parseBoolean(active));
+        flash.addFlashAttribute("notice", (metric.active() ? "已启用" : "已停用") + "考核指标「" + metric.name() + "」。"
+                + (metric.active() ? "" : "已下达的目标和历史保留，新方案不能再选用该指标。"));
         return "redirect:/admin/metrics";
     }
 }

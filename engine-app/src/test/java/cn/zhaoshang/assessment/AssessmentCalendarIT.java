@@ -24,8 +24,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import cn.zhaoshang.agreement.AgreementReview;
-import cn.zhaoshang.agreement.AgreementToFulfilmentIT;
 import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.fulfilment.Fulfilment;
 import cn.zhaoshang.support.LifecycleIT;
@@ -280,14 +278,7 @@ class AssessmentCalendarIT extends LifecycleIT {
         String approval = submitted.json().get("processInstanceId").asText();
         completeOk("countyhead", task(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD), Map.of("decision", "APPROVE"));
         completeOk("deputy", task(approval, LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD), Map.of("decision", "APPROVE"));
-        long projectId = submitted.json().get("projectId").asLong();
-        String agreement = get("/api/projects/" + projectId + "/agreement", "deputy").json().get("processInstanceId").asText();
-        assertThat(postFile("/api/projects/" + projectId + "/agreement/drafts", "deputy", Map.of("signingParty",
-                "GOVERNMENT"), "file", "协议.pdf", AgreementToFulfilmentIT.pdf()).status()).isEqualTo(201);
-        completeOk("justice", task(agreement, AgreementReview.Step.REVIEW_BY_JUSTICE), Map.of("decision", "PASS"));
-        completeOk("deputy", task(agreement, AgreementReview.Step.SIGN_AGREEMENT), Map.of("contractNumber",
-                "考核测协〔" + projectId + "〕号", "signedOn", today().toString(), "agreedInvestmentWan", investmentWan));
-        return projectId;
+        return sign(submitted.json().get("projectId").asLong(), investmentWan);
     }
 
     /** The carrier records 注册 and 开工 (a project without land has no 供地). */

@@ -13,11 +13,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.zhaoshang.agreement.AgreementReview;
+import cn.zhaoshang.agreement.AgreementToFulfilmentIT;
 import cn.zhaoshang.approval.LandingApproval;
 import cn.zhaoshang.lead.LeadMapper;
 import cn.zhaoshang.lead.LeadScreening;
 import cn.zhaoshang.ledger.ProjectMapper;
 import cn.zhaoshang.meeting.ResearchMeeting;
+import cn.zhaoshang.system.EngineClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,6 +172,23 @@ public abstract class LifecycleIT extends AppIT {
         completeOk("countyhead", task(approval, LandingApproval.Step.CONSENT_BY_COUNTY_HEAD), Map.of("decision", "APPROVE"));
         completeOk("deputy", task(approval, LandingApproval.Step.APPROVE_BY_DEPUTY_HEAD), Map.of("decision", "APPROVE"));
         return submitted.json().get("projectId").asLong();
+    }
+
+    /**
+     * Signs an approved project's agreement ({@link #approvedProject}): {@code deputy} uploads a draft, the justice
+     * bureau passes it, {@code deputy} signs it today for {@code agreedInvestmentWan}. Returns the project's id.
+     */
+    protected long sign(long projectId, int agreedInvestmentWan) {
+        String agreement = get("/api/projects/" + projectId + "/agreement", "deputy").json().get("processInstanceId")
+                .asText();
+        Response draft = postFile("/api/projects/" + projectId + "/agreement/drafts", "deputy",
+                Map.of("signingParty", "GOVERNMENT"), "file", "协议.pdf", AgreementToFulfilmentIT.pdf());
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        completeOk("justice", task(agreement, AgreementReview.Step.REVIEW_BY_JUSTICE), Map.of("decision", "PASS"));
+        completeOk("deputy", task(agreement, AgreementReview.Step.SIGN_AGREEMENT), Map.of("contractNumber",
+                "测协〔" + projectId + "〕号", "signedOn", EngineClock.today().toString(), "agreedInvestmentWan",
+                agreedInvestmentWan));
+        return projectId;
     }
 
     protected long projectOf(long leadId) {

@@ -72,7 +72,8 @@ class BadInputIT extends LifecycleIT {
             "ledger_event", "enterprise_appeal", "agreement", "agreement_draft", "agreement_review", "milestone",
             "progress_update", "meeting", "meeting_item", "negotiation_entry", "consultation_opinion", "incentive_claim",
             "consultation_department", "unit", "user_unit", "calendar_year", "calendar_day", "task_copy",
-            "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_HI_COMMENT", "ACT_HI_ATTACHMENT",
+            "target_metric", "target_plan", "target_plan_item", "unit_target", "target_change", "funds_in_place",
+            "outside_office", "office_visit", "assessment_document", "assessment_action", "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_HI_COMMENT", "ACT_HI_ATTACHMENT",
             "ACT_RE_DEPLOYMENT", "ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF");
 
     /** Figures per endpoint class, for docs/reliability.md. */
@@ -91,9 +92,13 @@ class BadInputIT extends LifecycleIT {
 
     private final List<String> problems = new ArrayList<>();
 
-    /** What the suite throws at: open tasks of several kinds, a project in negotiation, one waiting for its agreement. */
+    /**
+     * What the suite throws at: open tasks of several kinds, a project in negotiation, one waiting for its agreement,
+     * a signed one (funds in place), an outside office, a metric an administrator may switch off.
+     */
     private record Fixtures(long leadAtCheck, String checkTask, String consultationTask, String approvalTask,
-            long negotiatingProject, long approvedProject, long leadToWithdraw) {
+            long negotiatingProject, long approvedProject, long leadToWithdraw, long signedProject, String office,
+            String metric) {
     }
 
     @BeforeEach
@@ -118,7 +123,15 @@ class BadInputIT extends LifecycleIT {
         long negotiating = negotiatingProject("模糊测试洽谈企业" + run, "模糊测试项目");
         long approved = approvedProject("模糊测试协议企业" + run, "模糊测试项目");
         long toWithdraw = report(lead("模糊测试撤回企业" + run, "模糊测试项目"));
-        fixtures = new Fixtures(atCheck, check, consultation, consent.getId(), negotiating, approved, toWithdraw);
+        long signed = sign(approvedProject("模糊测试到位企业" + run, "模糊测试项目"), 9000);
+        String office = "fuzz-office-" + run;
+        assertThat(put("/api/units/" + office, "admin", map("name", "模糊测试驻外分局" + run, "kind", "OUTSIDE_OFFICE"))
+                .status()).isEqualTo(200);
+        String metric = "FUZZ_" + run.toUpperCase(java.util.Locale.ROOT);
+        assertThat(post("/api/targets/metrics", "admin", map("code", metric, "name", "模糊测试指标" + run, "kind",
+                "COUNT_SIGNED")).status()).isEqualTo(201);
+        fixtures = new Fixtures(atCheck, check, consultation, consent.getId(), negotiating, approved, toWithdraw, signed,
+                office, metric);
     }
 
     @AfterAll
@@ -236,6 +249,42 @@ class BadInputIT extends LifecycleIT {
         all.add(new JsonEndpoint("POST /api/projects/{id}/progress", "POST",
                 () -> "/api/projects/" + f.approvedProject() + "/progress", "carrier", map("note", "厂房主体完工"),
                 fields("note", Kind.TEXT), Set.of("note")));
+        // targets, the assessment calendar, the outside offices, funds in place (issue 8)
+        all.add(new JsonEndpoint("POST /api/targets/plans", "POST", () -> "/api/targets/plans", "center",
+                map("year", 2091, "kind", "DECOMPOSITION", "reason", "年度目标任务分解",
+                        "items", List.of(map("metricCode", "SIGNED_PROJECTS", "targetValue", 40))),
+                fields("year", Kind.ID, "kind", Kind.CODE, "reason", Kind.TEXT, "items", Kind.LIST),
+                Set.of("year", "kind", "items")));
+        all.add(new JsonEndpoint("POST /api/targets/metrics", "POST", () -> "/api/targets/metrics", "admin",
+                map("code", "FUZZ_NEVER", "name", "模糊测试新指标", "kind", "COUNT_SIGNED", "minInvestmentWan", 10000,
+                        "projectCategory", "INDUSTRIAL", "industry", "MANUFACTURING"),
+                fields("code", Kind.CODE, "name", Kind.TEXT, "kind", Kind.CODE, "minInvestmentWan", Kind.NUMBER,
+                        "projectCategory", Kind.CODE, "industry", Kind.CODE),
+                Set.of("code", "name", "kind")));
+        all.add(new JsonEndpoint("PUT /api/targets/metrics/{code}/active", "PUT",
+                () -> "/api/targets/metrics/" + f.metric() + "/active", "admin", map("active", false),
+                fields("active", Kind.BOOLEAN), Set.of("active")));
+        all.add(new JsonEndpoint("POST /api/projects/{id}/funds-in-place", "POST",
+                () -> "/api/projects/" + f.signedProject() + "/funds-in-place", "center",
+                map("amountWan", 500, "inPlaceOn", EngineClock.today().toString(), "evidence", "银行进账单"),
+                fields("amountWan", Kind.NUMBER, "inPlaceOn", Kind.DATE, "evidence", Kind.TEXT),
+                Set.of("amountWan", "inPlaceOn", "evidence")));
+        all.add(new JsonEndpoint("POST /api/offices/{unit}/visits", "POST",
+                () -> "/api/offices/" + f.office() + "/visits", "center",
+                map("visitedOn", EngineClock.today().toString(), "companyName", "模糊测试企业", "contactPerson", "王经理",
+                        "place", "上海嘉定", "summary", "洽谈落户意向"),
+                fields("visitedOn", Kind.DATE, "companyName", Kind.TEXT, "contactPerson", Kind.TEXT, "place", Kind.TEXT,
+                        "summary", Kind.TEXT),
+                Set.of("visitedOn", "companyName", "summary")));
+        all.add(new JsonEndpoint("PUT /api/offices/{unit}/posting", "PUT",
+                () -> "/api/offices/" + f.office() + "/posting", "center",
+                map("region", "上海市及长三角", "postedFrom", "2025-01-01", "postedUntil", "2027-12-31"),
+                fields("region", Kind.TEXT, "postedFrom", Kind.DATE, "postedUntil", Kind.DATE),
+                Set.of("region", "postedFrom")));
+        all.add(new JsonEndpoint("POST /api/assessment/notices", "POST", () -> "/api/assessment/notices", "center",
+                map("period", "2025-10"), fields("period", Kind.CODE), Set.of()));
+        all.add(new JsonEndpoint("POST /api/assessment/annual-reports", "POST", () -> "/api/assessment/annual-reports",
+                "center", map("year", 2025), fields("year", Kind.ID), Set.of("year")));
         return all;
     }
 
@@ -388,7 +437,20 @@ class BadInputIT extends LifecycleIT {
                 new String[] {"GET", "/api/calendar/days?year={x}", "center"},
                 new String[] {"DELETE", "/api/calendar/days/{x}", "admin"},
                 new String[] {"PUT", "/api/units/{x}/members/{x}", "admin"},
-                new String[] {"POST", "/api/leads/{x}/withdraw", "reporter"});
+                new String[] {"POST", "/api/leads/{x}/withdraw", "reporter"},
+                new String[] {"GET", "/api/targets?year={x}", "center"},
+                new String[] {"GET", "/api/targets/changes?year={x}", "center"},
+                new String[] {"GET", "/api/targets/plans?year={x}", "center"},
+                new String[] {"GET", "/api/targets/plans/{x}", "center"},
+                new String[] {"GET", "/api/progress?year={x}&asOf={x}&metric={x}", "center"},
+                new String[] {"GET", "/api/progress/ranking?year={x}&asOf={x}&metric={x}", "center"},
+                new String[] {"GET", "/api/progress/projects?year={x}&asOf={x}&metric={x}&unit={x}", "center"},
+                new String[] {"GET", "/api/projects/{x}/funds-in-place", "center"},
+                new String[] {"GET", "/api/assessment/annual-reports?year={x}", "center"},
+                new String[] {"GET", "/api/assessment/actions?year={x}", "center"},
+                new String[] {"GET", "/api/assessment/documents/{x}", "center"},
+                new String[] {"GET", "/api/offices?month={x}", "center"},
+                new String[] {"GET", "/api/offices/{x}/visits?month={x}", "center"});
         for (String[] template : templates) {
             for (int i = 0; i < TRIES; i++) {
                 String path = template[1];
@@ -539,6 +601,30 @@ class BadInputIT extends LifecycleIT {
                     + "&sort=" + x);
             page("GET /tasks/done?…", countyhead, "/tasks/done?process=" + x + "&page=" + y);
             page("GET /dashboard?…", center, "/dashboard?unit=" + x + "&from=" + y + "&to=" + x);
+            form("POST /assessment/plans", center, "/assessment/plans", Map.of("year", "2092", "reason",
+                    wrong.next(random), "t::SIGNED_PROJECTS", "X" + wrong.next(random), "t::FUNDS_IN_PLACE",
+                    wrong.next(random)));
+            form("POST /assessment/offices/posting", center, "/assessment/offices/posting", Map.of("unitCode",
+                    fixtures.office(), "region", wrong.next(random), "postedFrom", "X" + wrong.next(random),
+                    "postedUntil", wrong.next(random)));
+            form("POST /assessment/offices/visits", center, "/assessment/offices/visits", Map.of("unitCode",
+                    fixtures.office(), "visitedOn", "X" + wrong.next(random), "companyName", wrong.next(random),
+                    "summary", wrong.next(random)));
+            form("POST /assessment/funds", center, "/assessment/funds", Map.of("project",
+                    String.valueOf(fixtures.signedProject()), "amountWan", "X" + wrong.next(random), "inPlaceOn",
+                    wrong.next(random), "evidence", wrong.next(random)));
+            form("POST /admin/metrics", admin, "/admin/metrics", Map.of("code", "X" + wrong.next(random), "name",
+                    wrong.next(random), "kind", "X" + wrong.next(random), "minInvestmentWan", wrong.next(random)));
+            form("POST /admin/metrics/{code}/active", admin, "/admin/metrics/" + encode(wrong.next(random))
+                    + "/active", Map.of("active", "X" + wrong.next(random)));
+            page("GET /assessment?…", center, "/assessment?year=" + x + "&metric=" + y);
+            page("GET /assessment/plans?…", center, "/assessment/plans?year=" + x);
+            page("GET /assessment/plans/{id}", center, "/assessment/plans/" + x);
+            page("GET /assessment/plans/{id}/edit", center, "/assessment/plans/" + x + "/edit");
+            page("GET /assessment/plans/new?…", center, "/assessment/plans/new?year=" + x);
+            page("GET /assessment/projects?…", center, "/assessment/projects?year=" + x + "&metric=" + y + "&unit=" + x);
+            page("GET /assessment/offices?…", center, "/assessment/offices?month=" + x);
+            page("GET /assessment/documents/{id}", center, "/assessment/documents/" + x);
             String name = Gen.oneOf(Gen.of(BadValues.PATH_TRAVERSAL).map(p -> p + ".exe"),
                     Gen.of("附件.exe", "a\r\nb.pdf", "${7*7}.sh", "x".repeat(300) + ".pdf", "𠀀.bat")).next(random);
             upload("POST /tasks/{id}/attachments", countyhead, task + "/attachments", name,

@@ -1,13 +1,10 @@
 package cn.zhaoshang.web;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import cn.zhaoshang.agreement.AgreementReview;
-import cn.zhaoshang.agreement.AgreementToFulfilmentIT;
 import cn.zhaoshang.support.AppIT.Response;
 import cn.zhaoshang.support.Browser;
 import cn.zhaoshang.support.BrowserTest;
@@ -41,14 +38,7 @@ class AssessmentPageIT extends LifecycleIT {
         completeOk("countyhead", task(plan.json().get("plan").get("processInstanceId").asText(), Targets.Step.APPROVE),
                 Map.of("decision", "APPROVE"));
         String company = name + "精工有限公司";
-        long projectId = approvedProject(unit, company, "页面测试项目");
-        String agreement = get("/api/projects/" + projectId + "/agreement", "deputy").json().get("processInstanceId").asText();
-        assertThat(postFile("/api/projects/" + projectId + "/agreement/drafts", "deputy", Map.of("signingParty", "GOVERNMENT"),
-                "file", "协议.pdf", AgreementToFulfilmentIT.pdf()).status()).isEqualTo(201);
-        completeOk("justice", task(agreement, AgreementReview.Step.REVIEW_BY_JUSTICE), Map.of("decision", "PASS"));
-        completeOk("deputy", task(agreement, AgreementReview.Step.SIGN_AGREEMENT), Map.of("contractNumber",
-                "页面协〔" + projectId + "〕号", "signedOn", LocalDate.now(EngineClock.BEIJING).toString(),
-                "agreedInvestmentWan", 12000));
+        sign(approvedProject(unit, company, "页面测试项目"), 12000);
 
         try (Browser browser = Browser.open("http://localhost:" + port, "assessment")) {
             browser.go("/login");
