@@ -56,10 +56,13 @@ class AssessmentController {
     private final Documents documents;
     private final AssessmentRequests requests;
     private final OfficePostings postings;
+    private final Criticisms criticisms;
 
     AssessmentController(AssessmentMapper mapper, OfficeMapper officeMapper, OutsideOffices offices, UnitMapper units,
             Visibility visibility, RuntimeService runtimeService, IdentityService identityService,
-            OfficeVisits visits, Documents documents, AssessmentRequests requests, OfficePostings postings) {
+            OfficeVisits visits, Documents documents, AssessmentRequests requests, OfficePostings postings,
+            Criticisms criticisms) {
+        this.criticisms = criticisms;
         this.requests = requests;
         this.postings = postings;
         this.visits = visits;
@@ -138,6 +141,25 @@ class AssessmentController {
             throw ApiException.forbidden("季度调度记录由县领导和投资促进中心查看 / Dispatches are for the county's leaders");
         }
         return mapper.findDispatches();
+    }
+
+    // ---- 被批评通报
+
+    /** The year's criticisms: a unit reads its own, the county-wide roles all. */
+    @GetMapping(path = "/api/assessment/criticisms", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Criticism> criticisms(@RequestParam(required = false) Integer year) {
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw ApiException.validation(List.of(new FieldError("year", "年度须在 2000–2100 之间 / year must be between "
+                    + "2000 and 2100")));
+        }
+        return criticisms.ofYear(year == null ? EngineClock.today().getYear() : year);
+    }
+
+    /** The center (the leading group's office) or the supervision office records a criticism: 一票否优 that year. */
+    @PostMapping(path = "/api/assessment/criticisms", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Criticism> criticise(@RequestBody Criticisms.Entry body, Authentication caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(criticisms.record(body, caller.getName()));
     }
 
     // ---- outside offices

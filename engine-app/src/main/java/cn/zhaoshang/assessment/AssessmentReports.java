@@ -38,9 +38,11 @@ public class AssessmentReports {
     private final OutsideOffices offices;
     private final UnitMapper units;
     private final AssessmentProperties properties;
+    private final CriticismMapper criticisms;
 
     AssessmentReports(Progress progress, TargetMapper targets, AssessmentMapper mapper, OutsideOffices offices,
-            UnitMapper units, AssessmentProperties properties) {
+            UnitMapper units, AssessmentProperties properties, CriticismMapper criticisms) {
+        this.criticisms = criticisms;
         this.progress = progress;
         this.targets = targets;
         this.mapper = mapper;
@@ -119,16 +121,20 @@ public class AssessmentReports {
 
     /**
      * 一票否优 wins over 一票评优 (panan-2022 §四.(二): 一票评优…有其他一票否决事项除外): not excellent when an annual
-     * target was not completed (tongcheng §28, xuancheng-2019 §三.2) or the 离岗招商 report was late (未及时完成交办任务);
-     * excellent by one vote when the unit exceeded its target of 7亿元以上制造业项目, or had none and signed one.
+     * target was not completed (tongcheng §28, xuancheng-2019 §三.2), the 离岗招商 report was late (未及时完成交办任务) or
+     * a notice criticised the unit in the year (被批评通报); excellent by one vote when the unit exceeded its target of
+     * 7亿元以上制造业项目, or had none and signed one.
      */
-    public Verdict verdict(String unitCode, int year, List<Progress.Figure> figures, List<AssessmentAction> actions) {
+    public Verdict verdict(String unitCode, int year, List<Progress.Figure> figures, List<AssessmentAction> actions,
+            List<Criticism> criticised) {
         List<String> against = new ArrayList<>();
         figures.stream().filter(f -> f.unitCode().equals(unitCode) && f.target() != null && f.target().signum() > 0
                 && f.actual().compareTo(f.target()) < 0).forEach(f -> against.add("未完成年度目标「" + f.metricName()
                         + "」（目标 " + value(f.target(), f.unitLabel()) + "，完成 " + value(f.actual(), f.unitLabel()) + "）"));
         actions.stream().filter(a -> a.unitCode().equals(unitCode) && Assessment.OFFICE_OUT.equals(a.kind()) && a.late())
                 .forEach(a -> against.add("离岗招商情况未在规定时间内报送"));
+        criticised.stream().filter(c -> c.unitCode().equals(unitCode)).forEach(c -> against.add("被批评通报（"
+                + c.documentNumber() + "，" + c.criticisedOn() + "）：" + c.reason()));
         if (!against.isEmpty()) {
             return new Verdict(NOT_EXCELLENT, "一票否优", against);
         }
@@ -156,6 +162,7 @@ public class AssessmentReports {
         LocalDate asOf = LocalDate.of(year, 12, 31);
         List<Progress.Figure> figures = progress.figures(year, asOf, null);
         List<AssessmentAction> actions = mapper.findActions(year);
+        List<Criticism> criticised = criticisms.findBetween(LocalDate.of(year, 1, 1), asOf);
         Map<String, Unit> unitsByCode = new LinkedHashMap<>();
         units.findAll().forEach(u -> unitsByCode.put(u.code(), u));
         List<String> assessed = figures.stream().filter(f -> !f.unitCode().isEmpty()
@@ -164,7 +171,7 @@ public class AssessmentReports {
         for (String code : assessed) {
             Unit unit = unitsByCode.get(code);
             String name = unit == null ? code : unit.name();
-            Verdict verdict = verdict(code, year, figures, actions);
+            Verdict verdict = verdict(code, year, figures, actions, criticised);
             String title = year + "年度" + name + "招商引资工作考核报告";
             OfficialDocument doc = new OfficialDocument(title, properties.organiser(), properties.organiser(), now);
             doc.heading("一、年度目标任务完成情况");
@@ -173,10 +180,13 @@ public class AssessmentReports {
                     value(f.target(), f.unitLabel()), value(f.actual(), f.unitLabel()), percent(f),
                     f.target() == null ? "无任务" : f.actual().compareTo(f.target()) >= 0 ? "完成" : "未完成")));
             doc.table(List.of("指标", "年度目标", "全年完成", "完成率", "结论"), rows, new int[] {4, 2, 2, 2, 2});
-            doc.heading("二、约谈和离岗招商情况");
+            doc.heading("二、约谈、离岗招商和批评通报情况");
             List<AssessmentAction> own = actions.stream().filter(a -> a.unitCode().equals(code)).toList();
+            List<Criticism> ownCriticisms = criticised.stream().filter(c -> c.unitCode().equals(code)).toList();
+            ownCriticisms.forEach(c -> doc.paragraph("批评通报：" + c.criticisedOn() + "，" + c.documentNumber() + "，"
+                    + c.reason()));
             if (own.isEmpty()) {
-                doc.paragraph("本年度未被约谈，未被要求离岗招商。");
+                doc.paragraph("本年度未被约谈，未被要求离岗招商" + (ownCriticisms.isEmpty() ? "，未被批评通报。" : "。"));
             } else {
                 own.forEach(a -> doc.paragraph(a.kindLabel() + "：截至" + a.asOf() + "完成 " + Progress.plain(a.actualValue())
                         .toPlainString() + "，目标 " + Progress.plain(a.targetValue()).toPlainString() + "；" + a.statusLabel()

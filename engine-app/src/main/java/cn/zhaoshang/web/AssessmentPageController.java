@@ -28,6 +28,8 @@ import cn.zhaoshang.assessment.AssessmentAction;
 import cn.zhaoshang.assessment.AssessmentDocument;
 import cn.zhaoshang.assessment.AssessmentMapper;
 import cn.zhaoshang.assessment.AssessmentRequests;
+import cn.zhaoshang.assessment.Criticism;
+import cn.zhaoshang.assessment.Criticisms;
 import cn.zhaoshang.assessment.Documents;
 import cn.zhaoshang.assessment.OfficeMapper;
 import cn.zhaoshang.assessment.OfficePostings;
@@ -47,6 +49,7 @@ import cn.zhaoshang.target.Progress;
 import cn.zhaoshang.target.TargetMapper;
 import cn.zhaoshang.target.TargetMetric;
 import cn.zhaoshang.unit.Unit;
+import cn.zhaoshang.unit.UnitKind;
 import cn.zhaoshang.unit.UnitMapper;
 
 /**
@@ -70,10 +73,12 @@ class AssessmentPageController {
     private final Visibility visibility;
     private final AssessmentRequests requests;
     private final OfficePostings postings;
+    private final Criticisms criticisms;
 
     AssessmentPageController(Progress progress, TargetMapper targets, AssessmentMapper assessments, Documents documents,
             OutsideOffices offices, OfficeMapper officeMapper, OfficeVisits visits, FundsService funds, UnitMapper units,
-            Visibility visibility, AssessmentRequests requests, OfficePostings postings) {
+            Visibility visibility, AssessmentRequests requests, OfficePostings postings, Criticisms criticisms) {
+        this.criticisms = criticisms;
         this.requests = requests;
         this.postings = postings;
         this.progress = progress;
@@ -118,6 +123,13 @@ class AssessmentPageController {
         model.addAttribute("offices", offices.month(YearMonth.from(EngineClock.today())));
         model.addAttribute("countyWide", scope.countyWide());
         model.addAttribute("unitName", scope.unitName());
+        model.addAttribute("criticisms", criticisms.ofYear(y));
+        boolean records = scope.groups().contains(Groups.INVESTMENT_CENTER) || scope.groups().contains(Groups.SUPERVISION);
+        model.addAttribute("recordsCriticisms", records);
+        if (records) {
+            model.addAttribute("criticisableUnits", units.findAll().stream()
+                    .filter(u -> u.active() && !UnitKind.CENTER.name().equals(u.kind())).toList());
+        }
         return "assessment/index";
     }
 
@@ -261,6 +273,31 @@ class AssessmentPageController {
             flash.addFlashAttribute("values", Map.of("visitedOn", String.valueOf(visitedOn), "companyName",
                     String.valueOf(companyName), "summary", String.valueOf(summary)));
             return "redirect:/assessment/offices";
+        }
+    }
+
+    /** 被批评通报 recorded by the center or the supervision office (the same service as POST /api/assessment/criticisms). */
+    @PostMapping("/assessment/criticisms")
+    String criticise(@RequestParam(required = false) String unitCode, @RequestParam(required = false) String criticisedOn,
+            @RequestParam(required = false) String documentNumber, @RequestParam(required = false) String reason,
+            Authentication caller, RedirectAttributes flash) {
+        try {
+            Criticism c = criticisms.record(new Criticisms.Entry(unitCode, criticisedOn, documentNumber, reason),
+                    caller.getName());
+            flash.addFlashAttribute("notice", "已登记批评通报 " + c.documentNumber() + "：" + units.findByCode(c.unitCode())
+                    .map(Unit::name).orElse(c.unitCode()) + " " + c.criticisedOn().getYear() + " 年度综合考评一票否优。");
+            return "redirect:/assessment?year=" + c.criticisedOn().getYear() + "#h-criticisms";
+        } catch (ApiException e) {
+            if (e.toBody().errors() == null || e.toBody().errors().isEmpty()) {
+                throw e;
+            }
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.toBody().errors().forEach(fe -> errors.put(fe.field(), fe.message()));
+            flash.addFlashAttribute("criticismErrors", errors);
+            flash.addFlashAttribute("criticismValues", Map.of("unitCode", String.valueOf(unitCode), "criticisedOn",
+                    criticisedOn == null ? "" : criticisedOn, "documentNumber", documentNumber == null ? ""
+                            : documentNumber, "reason", reason == null ? "" : reason));
+            return "redirect:/assessment#h-criticisms";
         }
     }
 

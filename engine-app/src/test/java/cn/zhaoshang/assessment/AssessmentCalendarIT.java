@@ -1,7 +1,5 @@
 package cn.zhaoshang.assessment;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,8 +12,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -201,7 +197,7 @@ class AssessmentCalendarIT extends LifecycleIT {
         assertThat(notice.status()).as(notice.body()).isEqualTo(201);
         long noticeId = notice.json().get("id").asLong();
         assertThat(get("/api/assessment/notices", staffA).json().findValuesAsText("id")).contains(String.valueOf(noticeId));
-        String text = docx("/api/assessment/documents/" + noticeId, staffA);
+        String text = docxText("/api/assessment/documents/" + noticeId, staffA);
         assertThat(text).contains(year + "年9月全县招商引资工作通报", "排行榜", "考核测试乙镇" + sfx, "驻外招商机构");
 
         // 年终考核: B did not complete its target and reported late → 一票否优
@@ -216,10 +212,50 @@ class AssessmentCalendarIT extends LifecycleIT {
         }
         assertThat(reportB).isNotNull();
         assertThat(reportB.get("verdict").asText()).isEqualTo("NOT_EXCELLENT");
-        assertThat(docx("/api/assessment/documents/" + reportB.get("id").asLong(), headB)).contains("一票否优",
+        assertThat(docxText("/api/assessment/documents/" + reportB.get("id").asLong(), headB)).contains("一票否优",
                 "未完成年度目标", "离岗招商情况未在规定时间内报送");
         assertThat(get("/api/assessment/documents/" + reportB.get("id").asLong(), staffA).status())
                 .as("another unit's report").isEqualTo(404);
+    }
+
+    /**
+     * 季调度 (tongcheng §26): at its timer the county head gets the last quarter's figures as a task; his instructions
+     * are recorded with them, once, and read back by the county's leaders only.
+     */
+    @Test
+    void quarterlyDispatch_theCountyHeadsInstructionsAreRecordedWithTheQuarter() throws Exception {
+        Job timer = startTimer(Assessment.QUARTERLY_DISPATCH);
+        Date due = timer.getDuedate();
+        LocalDate dueDay = due.toInstant().atZone(BEIJING).toLocalDate();
+        assertThat(dueDay.getDayOfMonth()).isEqualTo(5);
+        assertThat(dueDay.getMonthValue() % 3).isEqualTo(1);
+        ClockUtil.setCurrentTime(new Date(due.getTime() - 1000));
+        assertThat(managementService.createJobQuery().processDefinitionKey(Assessment.QUARTERLY_DISPATCH).executable()
+                .count()).isZero();
+        ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
+        fire(timer);
+        String dispatch = awaitInstance(Assessment.QUARTERLY_DISPATCH, due);
+        Task task = task(dispatch, Assessment.Step.DISPATCH_QUARTER);
+        LocalDate lastQuarter = dueDay.minusMonths(3);
+        String label = lastQuarter.getYear() + " 年第 " + ((lastQuarter.getMonthValue() - 1) / 3 + 1) + " 季度";
+        assertThat(taskService.getVariable(task.getId(), Assessment.Var.QUARTER_LABEL)).isEqualTo(label);
+        assertThat((String) taskService.getVariable(task.getId(), Assessment.Var.QUARTER_SUMMARY)).isNotBlank();
+        long dispatchId = ((Number) taskService.getVariable(task.getId(), Assessment.Var.DISPATCH_ID)).longValue();
+
+        Response empty = complete("countyhead", task, Map.of("instructions", " "));
+        assertThat(empty.status()).as("instructions are required").isEqualTo(400);
+        String instructions = "各乡镇对照季度目标倒排工期，园区加快供地，下季度重点推进亿元以上项目签约。";
+        completeOk("countyhead", task, Map.of("instructions", instructions));
+        JsonNode recorded = null;
+        for (JsonNode d : get("/api/assessment/dispatches", "countyhead").json()) {
+            if (d.get("id").asLong() == dispatchId) {
+                recorded = d;
+            }
+        }
+        assertThat(recorded).isNotNull();
+        assertThat(recorded.get("instructions").asText()).isEqualTo(instructions);
+        assertThat(recorded.get("dispatchedBy").asText()).isEqualTo("countyhead");
+        assertThat(get("/api/assessment/dispatches", "reporter").status()).as("a unit's staff").isEqualTo(403);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -290,17 +326,6 @@ class AssessmentCalendarIT extends LifecycleIT {
         assertThat(runtimeService.getVariable(fulfilment, Fulfilment.Var.NEXT_MILESTONE)).isEqualTo("CONSTRUCTION_STARTED");
         completeOk("carrier", task(fulfilment, Fulfilment.Step.RECORD_MILESTONE), Map.of("reachedOn", today().toString(),
                 "evidence", "施工许可证"));
-    }
-
-    private String docx(String path, String user) throws Exception {
-        HttpResponse<byte[]> response = HTTP_BYTES.send(request(path, user).header("Accept", "*/*").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("wordprocessingml");
-        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(response.body()));
-                XWPFWordExtractor text = new XWPFWordExtractor(document)) {
-            return text.getText();
-        }
     }
 
     private Job startTimer(String processKey) {

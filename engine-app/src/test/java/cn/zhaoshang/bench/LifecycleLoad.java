@@ -63,6 +63,7 @@ final class LifecycleLoad {
         ExecutorService officials = Executors.newFixedThreadPool(app.options.threads());
         List<Long> projectIds = Collections.synchronizedList(new ArrayList<>());
         Map<String, Long> statusBefore = ServerStatus.read(app);
+        CpuProfile profile = new CpuProfile();
         long start = System.nanoTime();
         try {
             for (int from = 0; from < total; from += batch) {
@@ -85,6 +86,9 @@ final class LifecycleLoad {
         result.put("taskCompletions", completions.get());
         result.put("taskCompletionsPerSecond", Stats.round(completions.get() / seconds));
         result.put("latency", stats.summary());
+        try (profile) {
+            result.put("cpuPerTaskCompletion", profile.figures(completions.get()));
+        }
         Map<String, Long> statusAfter = ServerStatus.read(app);
         if (!statusAfter.isEmpty()) {
             result.put("serverStatementsPerTaskCompletion", ServerStatus.perUnit(statusBefore, statusAfter, completions.get()));

@@ -106,6 +106,20 @@ public abstract class AppIT {
         return http().request(path, user);
     }
 
+    /** The text of a DOCX the app serves at {@code path} (a 200 with a Word content type), read with POI. */
+    protected String docxText(String path, String user) throws Exception {
+        java.net.http.HttpResponse<byte[]> response = HTTP_BYTES.send(request(path, user).header("Accept", "*/*").GET()
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(path).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                .contains("wordprocessingml");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(response.body()));
+                var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            return text.getText();
+        }
+    }
+
     protected static String basic(String user, String password) {
         return AppClient.basic(user, password);
     }

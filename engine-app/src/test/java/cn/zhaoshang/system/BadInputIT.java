@@ -73,7 +73,8 @@ class BadInputIT extends LifecycleIT {
             "progress_update", "meeting", "meeting_item", "negotiation_entry", "consultation_opinion", "incentive_claim",
             "consultation_department", "unit", "user_unit", "calendar_year", "calendar_day", "task_copy",
             "target_metric", "target_plan", "target_plan_item", "unit_target", "target_change", "funds_in_place",
-            "outside_office", "office_visit", "assessment_document", "assessment_action", "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_HI_COMMENT", "ACT_HI_ATTACHMENT",
+            "outside_office", "office_visit", "assessment_document", "assessment_action", "unit_criticism",
+            "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_HI_COMMENT", "ACT_HI_ATTACHMENT",
             "ACT_RE_DEPLOYMENT", "ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF");
 
     /** Figures per endpoint class, for docs/reliability.md. */
@@ -281,6 +282,12 @@ class BadInputIT extends LifecycleIT {
                 map("region", "上海市及长三角", "postedFrom", "2025-01-01", "postedUntil", "2027-12-31"),
                 fields("region", Kind.TEXT, "postedFrom", Kind.DATE, "postedUntil", Kind.DATE),
                 Set.of("region", "postedFrom")));
+        all.add(new JsonEndpoint("POST /api/assessment/criticisms", "POST", () -> "/api/assessment/criticisms",
+                "center", map("unitCode", f.office(), "criticisedOn", EngineClock.today().toString(), "documentNumber",
+                        "磐招领办〔2026〕模糊号", "reason", "未按期完成交办任务"),
+                fields("unitCode", Kind.CODE, "criticisedOn", Kind.DATE, "documentNumber", Kind.TEXT, "reason",
+                        Kind.TEXT),
+                Set.of("unitCode", "criticisedOn", "documentNumber", "reason")));
         all.add(new JsonEndpoint("POST /api/assessment/notices", "POST", () -> "/api/assessment/notices", "center",
                 map("period", "2025-10"), fields("period", Kind.CODE), Set.of()));
         all.add(new JsonEndpoint("POST /api/assessment/annual-reports", "POST", () -> "/api/assessment/annual-reports",
@@ -448,6 +455,7 @@ class BadInputIT extends LifecycleIT {
                 new String[] {"GET", "/api/projects/{x}/funds-in-place", "center"},
                 new String[] {"GET", "/api/assessment/annual-reports?year={x}", "center"},
                 new String[] {"GET", "/api/assessment/actions?year={x}", "center"},
+                new String[] {"GET", "/api/assessment/criticisms?year={x}", "center"},
                 new String[] {"GET", "/api/assessment/documents/{x}", "center"},
                 new String[] {"GET", "/api/offices?month={x}", "center"},
                 new String[] {"GET", "/api/offices/{x}/visits?month={x}", "center"});
@@ -613,6 +621,9 @@ class BadInputIT extends LifecycleIT {
             form("POST /assessment/funds", center, "/assessment/funds", Map.of("project",
                     String.valueOf(fixtures.signedProject()), "amountWan", "X" + wrong.next(random), "inPlaceOn",
                     wrong.next(random), "evidence", wrong.next(random)));
+            form("POST /assessment/criticisms", center, "/assessment/criticisms", Map.of("unitCode",
+                    fixtures.office(), "criticisedOn", "X" + wrong.next(random), "documentNumber", wrong.next(random),
+                    "reason", wrong.next(random)));
             form("POST /admin/metrics", admin, "/admin/metrics", Map.of("code", "X" + wrong.next(random), "name",
                     wrong.next(random), "kind", "X" + wrong.next(random), "minInvestmentWan", wrong.next(random)));
             form("POST /admin/metrics/{code}/active", admin, "/admin/metrics/" + encode(wrong.next(random))

@@ -66,6 +66,17 @@ class AssessmentPageIT extends LifecycleIT {
             assertThat(browser.text("#notice")).contains("全县招商引资工作通报");
             assertThat(browser.text("#notices")).contains(period.substring(0, 4) + "年"
                     + Integer.parseInt(period.substring(5)) + "月全县招商引资工作通报");
+
+            // 被批评通报: refused without its reason, then listed for the year
+            String number = "磐招领办〔" + year + "〕页" + unit.substring(5) + "号";
+            browser.choose("#c-unit", name).type("#c-day", EngineClock.today().toString()).type("#c-number", number)
+                    .clickAndWait("#submit-criticism");
+            assertThat(browser.text("#h-criticisms ~ form .field.invalid")).contains("通报事由不能为空");
+            assertThat(browser.find("#c-number").getAttribute("value")).isEqualTo(number);
+            browser.type("#c-reason", "未按期完成领导小组交办的项目供地前期工作").clickAndWait("#submit-criticism");
+            assertThat(browser.text("#notice")).contains("已登记批评通报 " + number, name, "一票否优");
+            assertThat(browser.text("#criticisms")).contains(name, number, "未按期完成领导小组交办的项目供地前期工作");
+            browser.assertEveryFieldLabelled();
             browser.assertNoConsoleErrors();
         }
     }
