@@ -76,6 +76,7 @@ final class CpuProfile implements AutoCloseable {
         try {
             recording.dump(file);
             Map<String, Integer> server = new TreeMap<>();
+            Map<String, Integer> methods = new TreeMap<>();
             int serverSamples = 0;
             int clientSamples = 0;
             double gcPauseMs = 0;
@@ -93,6 +94,7 @@ final class CpuProfile implements AutoCloseable {
                 if (thread.contains("exec-") || thread.startsWith("camunda")) {
                     serverSamples++;
                     server.merge(library, 1, Integer::sum);
+                    methods.merge(method(event.getStackTrace().getFrames()), 1, Integer::sum);
                 } else {
                     clientSamples++;
                 }
@@ -113,18 +115,41 @@ final class CpuProfile implements AutoCloseable {
             server.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .forEach(e -> shares.put(e.getKey(), Stats.round(100.0 * e.getValue() / total)));
             figures.put("serverSamplesByLibraryPercent", shares);
+            Map<String, Double> top = new LinkedHashMap<>();
+            methods.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(20)
+                    .forEach(e -> top.put(e.getKey(), Stats.round(100.0 * e.getValue() / total)));
+            figures.put("serverSamplesTopMethodsPercent", top);
             return figures;
         } finally {
             Files.deleteIfExists(file);
         }
     }
 
+    /** The innermost method outside the JDK, with the JDK method it was in ("a.B.c > java.…"). */
+    static String method(List<RecordedFrame> frames) {
+        String jdk = null;
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            String name = type + "." + frame.getMethod().getName();
+            if (isJdk(type)) {
+                jdk = jdk == null ? name : jdk;
+                continue;
+            }
+            return jdk == null ? name : name + " > " + jdk;
+        }
+        return jdk == null ? "?" : jdk;
+    }
+
+    private static boolean isJdk(String type) {
+        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.") || type.startsWith("javax.")
+                || type.startsWith("jakarta.") || type.startsWith("com.sun.");
+    }
+
     /** The library of the innermost frame outside the JDK; "JDK only" when every frame is the JDK's. */
     static String library(List<RecordedFrame> frames) {
         for (RecordedFrame frame : frames) {
             String type = frame.getMethod().getType().getName();
-            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
-                    || type.startsWith("javax.") || type.startsWith("jakarta.") || type.startsWith("com.sun.")) {
+            if (isJdk(type)) {
                 continue;
             }
             for (String[] library : LIBRARIES) {
