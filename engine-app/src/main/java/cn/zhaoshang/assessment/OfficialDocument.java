@@ -3,7 +3,6 @@ package cn.zhaoshang.assessment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -26,14 +25,11 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 import cn.zhaoshang.system.EngineClock;
+import cn.zhaoshang.system.OfficialPage;
 
 /**
  * A printable official document (通报, 考核报告) as DOCX with Apache POI — the same library and layout as the research
@@ -42,41 +38,16 @@ import cn.zhaoshang.system.EngineClock;
  */
 final class OfficialDocument {
 
-    static final String SONG = "宋体";
-    static final String HEI = "黑体";
-    static final String LATIN = "Times New Roman";
-    private static final int PAGE_WIDTH = 11906;
-    private static final int PAGE_HEIGHT = 16838;
-    private static final int MARGIN_LEFT = 1587;
-    private static final int MARGIN_RIGHT = 1474;
-    private static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    static final String SONG = OfficialPage.SONG;
+    static final String HEI = OfficialPage.HEI;
+    static final String LATIN = OfficialPage.LATIN;
+    private static final int TEXT_WIDTH = OfficialPage.TEXT_WIDTH;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
     private final XWPFDocument doc = new XWPFDocument();
 
     OfficialDocument(String title, String subtitle, String creator, Instant generatedAt) {
-        CTSectPr section = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
-        size.setW(BigInteger.valueOf(PAGE_WIDTH));
-        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
-        size.setOrient(STPageOrientation.PORTRAIT);
-        CTPageMar margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(2098));
-        margins.setBottom(BigInteger.valueOf(1984));
-        margins.setLeft(BigInteger.valueOf(MARGIN_LEFT));
-        margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
-        margins.setHeader(BigInteger.valueOf(851));
-        margins.setFooter(BigInteger.valueOf(992));
-        margins.setGutter(BigInteger.ZERO);
-        CTFonts defaults = CTFonts.Factory.newInstance();
-        defaults.setAscii(LATIN);
-        defaults.setHAnsi(LATIN);
-        defaults.setEastAsia(SONG);
-        defaults.setCs(LATIN);
-        var styles = doc.createStyles();
-        styles.setDefaultFonts(defaults);
-        styles.setEastAsia("zh-CN");
+        OfficialPage.setUp(doc);
         var core = doc.getProperties().getCoreProperties();
         core.setTitle(clean(title));
         core.setCreator(clean(creator));

@@ -34,16 +34,14 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+
+import cn.zhaoshang.system.OfficialPage;
 
 /**
  * The minutes (会议纪要) of a lead research meeting (线索研判会议) as a printable DOCX: A4 portrait, plain official
@@ -87,23 +85,17 @@ public final class MinutesDocument {
     public static final List<String> COLUMNS = List.of("序号", "线索\n编号", "企业及项目", "报送单位", "总投资\n（万元）",
             "征询意见", "研判结论", "理由/转办要求");
 
-    static final String SONG = "宋体";
-    static final String HEI = "黑体";
-    static final String LATIN = "Times New Roman";
+    static final String SONG = OfficialPage.SONG;
+    static final String HEI = OfficialPage.HEI;
+    static final String LATIN = OfficialPage.LATIN;
     private static final String NONE = "—";
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
-    // Twips (1/20 pt). A4 with the GB/T 9704 margins: text block 156 mm wide.
-    private static final int PAGE_WIDTH = 11906;
-    private static final int PAGE_HEIGHT = 16838;
-    private static final int MARGIN_TOP = 2098;
-    private static final int MARGIN_BOTTOM = 1984;
-    private static final int MARGIN_LEFT = 1587;
-    private static final int MARGIN_RIGHT = 1474;
-    private static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+    // Twips (1/20 pt): the text block of the page (system/OfficialPage), 156 mm wide.
+    private static final int TEXT_WIDTH = OfficialPage.TEXT_WIDTH;
     /** Column widths in twips, summing to the text width; the text-heavy columns get the room. */
     private static final int[] COLUMN_WIDTHS = {520, 640, 1500, 900, 1000, 1500, 1080,
             TEXT_WIDTH - (520 + 640 + 1500 + 900 + 1000 + 1500 + 1080)};
@@ -123,7 +115,7 @@ public final class MinutesDocument {
         }
         List<Item> items = minutes.items() == null ? List.of() : minutes.items().stream().filter(i -> i != null).toList();
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            setUpPage(doc);
+            OfficialPage.setUp(doc);
             setProperties(doc, minutes);
 
             XWPFParagraph title = paragraph(doc, ParagraphAlignment.CENTER);
@@ -211,33 +203,6 @@ public final class MinutesDocument {
     }
 
     // ---- page and document
-
-    private static void setUpPage(XWPFDocument doc) {
-        CTSectPr section = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
-        size.setW(BigInteger.valueOf(PAGE_WIDTH));
-        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
-        size.setOrient(STPageOrientation.PORTRAIT);
-        CTPageMar margins = section.isSetPgMar() ? section.getPgMar() : section.addNewPgMar();
-        margins.setTop(BigInteger.valueOf(MARGIN_TOP));
-        margins.setBottom(BigInteger.valueOf(MARGIN_BOTTOM));
-        margins.setLeft(BigInteger.valueOf(MARGIN_LEFT));
-        margins.setRight(BigInteger.valueOf(MARGIN_RIGHT));
-        margins.setHeader(BigInteger.valueOf(851));
-        margins.setFooter(BigInteger.valueOf(992));
-        margins.setGutter(BigInteger.ZERO);
-
-        // Defaults for anything without explicit run properties (empty paragraphs, cell end marks).
-        CTFonts defaults = CTFonts.Factory.newInstance();
-        defaults.setAscii(LATIN);
-        defaults.setHAnsi(LATIN);
-        defaults.setEastAsia(SONG);
-        defaults.setCs(LATIN);
-        var styles = doc.createStyles();
-        styles.setDefaultFonts(defaults);
-        styles.setEastAsia("zh-CN");
-    }
 
     private static void setProperties(XWPFDocument doc, Minutes minutes) {
         var core = doc.getProperties().getCoreProperties();
