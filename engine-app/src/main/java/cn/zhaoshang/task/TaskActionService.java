@@ -165,14 +165,25 @@ public class TaskActionService {
                 due != null && now != null && due.before(now));
     }
 
-    /** How many tasks are mine and how many wait in my groups, for the tabs of the workbench. */
+    /** Counts stop here: a tab shows "999+" (docs/performance.md, W2). */
+    public static final int COUNT_LIMIT = 1000;
+
+    /**
+     * How many tasks are mine and how many wait in my groups, for the tabs of the workbench; each at most
+     * {@link #COUNT_LIMIT}, which means that many or more.
+     */
     public record Counts(long mine, long group) {
+
+        /** "12", or "999+" at the limit. */
+        public static String label(long count) {
+            return count >= COUNT_LIMIT ? (COUNT_LIMIT - 1) + "+" : String.valueOf(count);
+        }
     }
 
     @Transactional(readOnly = true)
     public Counts counts(String userId) {
-        return new Counts(new TaskListQuery().assignedTo(userId).count(taskService, managementService, identityService),
-                offeredTo(userId).count(taskService, managementService, identityService));
+        return new Counts(new TaskListQuery().assignedTo(userId).count(taskService, managementService, identityService,
+                COUNT_LIMIT), offeredTo(userId).count(taskService, managementService, identityService, COUNT_LIMIT));
     }
 
     @Transactional

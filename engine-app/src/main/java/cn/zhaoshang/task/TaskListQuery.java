@@ -114,10 +114,16 @@ final class TaskListQuery {
         });
     }
 
-    long count(TaskService taskService, ManagementService managementService, IdentityService identityService) {
+    /**
+     * How many tasks match, counted up to {@code limit}: a tab says "999+" rather than count 50 000 tasks on every page
+     * (0.7 s at 100 000 running projects; counting to a thousand takes 10–20 ms, and a small group's few tasks are
+     * found through the candidate links' index either way).
+     */
+    long count(TaskService taskService, ManagementService managementService, IdentityService identityService,
+            int limit) {
         return WithoutAuthorization.run(identityService, () -> {
-            String sql = sql(managementService, "SELECT COUNT(*) FROM " + TASKS + " RES"
-                    + where.toString().replace(OFFERED, offeredToCount));
+            String sql = sql(managementService, "SELECT COUNT(*) FROM (SELECT 1 FROM " + TASKS + " RES"
+                    + where.toString().replace(OFFERED, offeredToCount) + " LIMIT " + limit + ") C");
             var query = taskService.createNativeTaskQuery().sql(sql);
             parameters.forEach(query::parameter);
             return query.count();

@@ -73,6 +73,11 @@ class TaskListController {
     }
 
     record Tab(String key, String label, String href, long count, boolean current) {
+
+        /** The count as the tab shows it: "999+" where the count stopped at its limit. */
+        public String countText() {
+            return TaskActionService.Counts.label(count);
+        }
     }
 
     @GetMapping
@@ -103,7 +108,7 @@ class TaskListController {
         view.addObject("rows", rows);
         view.addObject("total", found.size());
         // the engine returns the 200 earliest due; more than that is a list to narrow, not to page through
-        view.addObject("capped", countOf(view, scope) > 200 ? countOf(view, scope) : null);
+        view.addObject("capped", countOf(view, scope) > 200 ? TaskActionService.Counts.label(countOf(view, scope)) : null);
         paging(view, scope, filter, shown, pages);
         timing(response, started);
         return view;

@@ -29,8 +29,9 @@ final class Report {
             new Figure("W1 app JVM CPU per completion", new String[] {"W1", "cpuPerTaskCompletion", "appJvmCpuMsPerUnit"}, false, "ms"),
             new Figure("W1 database CPU per completion", new String[] {"W1", "cpuPerTaskCompletion", "databaseServerCpuMsPerUnit"}, false, "ms"),
             new Figure("W1 statements per completion", new String[] {"W1", "serverStatementsPerTaskCompletion", "Questions"}, false, ""),
-            new Figure("W2 first page p95", new String[] {"W2", "latency", "mine+group first page", "p95"}, false, "ms"),
-            new Figure("W2 first page p50", new String[] {"W2", "latency", "mine+group first page", "p50"}, false, "ms"),
+            new Figure("W2 first page p95", new String[] {"W2", "latency", "待认领 page (list + tab counts)", "p95"}, false, "ms"),
+            new Figure("W2 first page p50", new String[] {"W2", "latency", "待认领 page (list + tab counts)", "p50"}, false, "ms"),
+            new Figure("W2 both lists p95", new String[] {"W2", "latency", "mine+group first page", "p95"}, false, "ms"),
             new Figure("W3 one node", new String[] {"W3_oneNode", "seconds"}, false, "s"),
             new Figure("W3 two nodes", new String[] {"W3_twoNodes", "seconds"}, false, "s"),
             new Figure("W4 commits/s", new String[] {"W4", "commitsPerSecond"}, true, "/s"),
@@ -71,7 +72,7 @@ final class Report {
         Double completions = figure(tree, "tuned", path("W1 task completions/s"));
         Double commits = figure(tree, "tuned", path("W4 commits/s"));
         check(targets, "W1 task completions/s >= 0.5 x W4 commits/s", completions, commits == null ? null : 0.5 * commits, true);
-        check(targets, "W2 p95 <= 50 ms", figure(tree, "tuned", path("W2 first page p95")), 50.0, false);
+        check(targets, "W2 p95 <= 50 ms (待认领 page: list + tab counts)", figure(tree, "tuned", path("W2 first page p95")), 50.0, false);
         check(targets, "W3 one node <= 60 s", figure(tree, "tuned", path("W3 one node")), 60.0, false);
         check(targets, "W3 two nodes <= 35 s", figure(tree, "tuned", path("W3 two nodes")), 35.0, false);
         for (String w3 : new String[] {"W3_oneNode", "W3_twoNodes"}) {

@@ -26,6 +26,11 @@ class TaskListQueryIT extends LifecycleIT {
             .comparing(TaskView::due, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
             .thenComparing(TaskView::created);
 
+    private List<String> groupsOf(String user) {
+        return identityService.createGroupQuery().groupMember(user).unlimitedList().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    }
+
     @Test
     void theListIsCamundasTaskQueryInTheSameOrder() {
         String company = "列表对照" + Long.toString(System.nanoTime(), 36) + "有限公司";
@@ -53,8 +58,14 @@ class TaskListQueryIT extends LifecycleIT {
                     .toList();
             assertThat(mine).as("assigned to %s", user).containsExactlyInAnyOrderElementsOf(camundaMine);
             TaskActionService.Counts counts = service.counts(user);
-            assertThat(counts.mine()).isEqualTo(taskService.createTaskQuery().active().taskAssignee(user).count());
-            assertThat(counts.group()).isEqualTo(taskService.createTaskQuery().active().taskCandidateUser(user).count());
+            long limit = TaskActionService.COUNT_LIMIT;
+            assertThat(counts.mine()).isEqualTo(Math.min(limit, taskService.createTaskQuery().active()
+                    .taskAssignee(user).count()));
+            long offered = taskService.createTaskQuery().active().taskCandidateUser(user).count();
+            assertThat(counts.group()).isEqualTo(Math.min(limit, offered));
+            // counting stops at the limit asked for
+            assertThat(new TaskListQuery().offeredTo(user, groupsOf(user)).count(taskService, managementService,
+                    identityService, 1)).isEqualTo(Math.min(1, offered));
         }
         assertThat(service.list("mine", "countyhead", TaskFilter.NONE)).extracting(TaskView::id).contains(claimed.getId());
         assertThat(service.list("group", "countyhead", TaskFilter.NONE)).extracting(TaskView::id)
