@@ -90,8 +90,12 @@ public class TaskDetails {
         this.commandExecutor = ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired();
     }
 
-    /** One task for its page; a 抄送 recipient opening it marks the copy read. */
-    @Transactional
+    /**
+     * One task for its page; a 抄送 recipient opening it marks the copy read. Not one transaction on purpose: a task
+     * completed by someone else between the check and the read of its variables makes Camunda's read fail, which would
+     * mark a surrounding transaction rollback-only and turn the lost race, handled below, into a 500 at commit; each
+     * engine call and the copy's update commit on their own.
+     */
     public TaskDetail detail(String taskId, String userId) {
         TaskAccess.Checked task = access.check(taskId, userId);
         copies.markRead(taskId, userId, EngineClock.now());
