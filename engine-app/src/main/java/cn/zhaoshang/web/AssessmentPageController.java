@@ -228,8 +228,8 @@ class AssessmentPageController {
             }
         }
         flash.addFlashAttribute("errors", errors);
-        flash.addFlashAttribute("values", Map.of("amountWan", String.valueOf(amountWan), "inPlaceOn",
-                String.valueOf(inPlaceOn), "evidence", evidence == null ? "" : evidence));
+        flash.addFlashAttribute("values", FlashValues.of("amountWan", amountWan, "inPlaceOn", inPlaceOn, "evidence",
+                evidence));
         return "redirect:/assessment/funds" + (projectId > 0 ? "?project=" + projectId : "");
     }
 
@@ -270,8 +270,8 @@ class AssessmentPageController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.toBody().errors().forEach(fe -> errors.put(fe.field(), fe.message()));
             flash.addFlashAttribute("errors", errors);
-            flash.addFlashAttribute("values", Map.of("visitedOn", String.valueOf(visitedOn), "companyName",
-                    String.valueOf(companyName), "summary", String.valueOf(summary)));
+            flash.addFlashAttribute("values", FlashValues.of("visitedOn", visitedOn, "companyName", companyName,
+                    "summary", summary));
             return "redirect:/assessment/offices";
         }
     }
@@ -294,9 +294,8 @@ class AssessmentPageController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.toBody().errors().forEach(fe -> errors.put(fe.field(), fe.message()));
             flash.addFlashAttribute("criticismErrors", errors);
-            flash.addFlashAttribute("criticismValues", Map.of("unitCode", String.valueOf(unitCode), "criticisedOn",
-                    criticisedOn == null ? "" : criticisedOn, "documentNumber", documentNumber == null ? ""
-                            : documentNumber, "reason", reason == null ? "" : reason));
+            flash.addFlashAttribute("criticismValues", FlashValues.of("unitCode", unitCode, "criticisedOn",
+                    criticisedOn, "documentNumber", documentNumber, "reason", reason));
             return "redirect:/assessment#h-criticisms";
         }
     }
@@ -319,9 +318,8 @@ class AssessmentPageController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.toBody().errors().forEach(fe -> errors.put(fe.field(), fe.message()));
             flash.addFlashAttribute("postingErrors", errors);
-            flash.addFlashAttribute("postingValues", Map.of("unitCode", String.valueOf(unitCode), "region",
-                    region == null ? "" : region, "postedFrom", postedFrom == null ? "" : postedFrom, "postedUntil",
-                    postedUntil == null ? "" : postedUntil));
+            flash.addFlashAttribute("postingValues", FlashValues.of("unitCode", unitCode, "region", region,
+                    "postedFrom", postedFrom, "postedUntil", postedUntil));
         }
         return "redirect:/assessment/offices";
     }
