@@ -3,6 +3,7 @@ package cn.zhaoshang.task;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +50,8 @@ import cn.zhaoshang.system.WithoutAuthorization;
 public class TaskActionService {
 
     public static final int PAGE_SIZE = 200;
+    /** Tasks a page of the workbench's lists shows (of the {@value #PAGE_SIZE} read). */
+    public static final int SHOWN_PAGE_SIZE = 50;
     static final int NOTE_LENGTH = 2000;
 
     private final TaskService taskService;
@@ -102,6 +105,34 @@ public class TaskActionService {
      */
     @Transactional(readOnly = true)
     public List<TaskView> list(String scope, String userId, TaskFilter filter) {
+        return shown(scope, userId, filter, 0, PAGE_SIZE).tasks();
+    }
+
+    /**
+     * The tasks a page of the workbench shows ({@code size} from {@code from}) and how many of the first
+     * {@value #PAGE_SIZE} match. Ordered by due date or creation, the subjects (project, unit, process name) are
+     * looked up for the shown tasks only; ordering by process, project or unit needs them for all
+     * (docs/performance.md, W2).
+     */
+    @Transactional(readOnly = true)
+    public ShownTasks shown(String scope, String userId, TaskFilter filter, int from, int size) {
+        List<Task> tasks = matching(scope, userId, filter);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        Optional<Comparator<Task>> order = filter.taskOrder();
+        if (order.isPresent()) {
+            List<Task> sorted = tasks.stream().sorted(order.get()).toList();
+            List<Task> page = sorted.subList(Math.min(from, sorted.size()), Math.min(from + size, sorted.size()));
+            return new ShownTasks(filter.apply(views(page), now), sorted.size());
+        }
+        List<TaskView> all = filter.apply(views(tasks), now);
+        return new ShownTasks(all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())), all.size());
+    }
+
+    /** A page of a task list, and how many tasks the list has (at most {@value #PAGE_SIZE}). */
+    public record ShownTasks(List<TaskView> tasks, int total) {
+    }
+
+    private List<Task> matching(String scope, String userId, TaskFilter filter) {
         TaskListQuery query = switch (scope) {
             case "mine" -> new TaskListQuery().assignedTo(userId);
             case "group" -> offeredTo(userId);
@@ -128,8 +159,7 @@ public class TaskActionService {
             }
         }
         query.orderBy(filter.sort());
-        List<Task> tasks = query.page(taskService, managementService, identityService, PAGE_SIZE);
-        return filter.apply(views(tasks), now);
+        return query.page(taskService, managementService, identityService, PAGE_SIZE);
     }
 
     /** Unclaimed tasks offered to the user or to one of the user's groups. */

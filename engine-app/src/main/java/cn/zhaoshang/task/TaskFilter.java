@@ -6,7 +6,10 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
+
+import org.camunda.bpm.engine.task.Task;
 
 import cn.zhaoshang.system.EngineClock;
 
@@ -113,19 +116,46 @@ public record TaskFilter(String processKey, String project, String unit, Due due
     }
 
     Comparator<TaskView> comparator() {
-        Comparator<TaskView> byDue = Comparator.comparing(TaskView::due, Comparator.nullsLast(Comparator.naturalOrder()));
-        Comparator<TaskView> byCreated = Comparator.comparing(TaskView::created);
-        Comparator<TaskView> stable = byDue.thenComparing(byCreated).thenComparing(TaskView::id);
         return switch (sort) {
-            case DUE -> stable;
-            case DUE_DESC -> Comparator.comparing(TaskView::due, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-                    .thenComparing(byCreated.reversed()).thenComparing(TaskView::id);
+            case PROCESS -> text(TaskView::processName).thenComparing(byDates(Sort.DUE, TaskView::due,
+                    TaskView::created, TaskView::id));
+            case PROJECT -> text(TaskView::subjectTitle).thenComparing(byDates(Sort.DUE, TaskView::due,
+                    TaskView::created, TaskView::id));
+            case UNIT -> text(TaskView::unitName).thenComparing(byDates(Sort.DUE, TaskView::due, TaskView::created,
+                    TaskView::id));
+            default -> byDates(sort, TaskView::due, TaskView::created, TaskView::id);
+        };
+    }
+
+    /**
+     * The same order on the engine's tasks, before anything is looked up for them; empty when it needs what is looked
+     * up (process name, project, unit).
+     */
+    Optional<Comparator<Task>> taskOrder() {
+        return switch (sort) {
+            case PROCESS, PROJECT, UNIT -> Optional.empty();
+            default -> Optional.of(byDates(sort, task -> instant(task.getDueDate()),
+                    task -> instant(task.getCreateTime()), Task::getId));
+        };
+    }
+
+    /** By due date (none last) or creation; ties by due date, then creation, then id, so the order is stable. */
+    private static <T> Comparator<T> byDates(Sort sort, Function<T, Instant> due, Function<T, Instant> created,
+            Function<T, String> id) {
+        Comparator<T> byCreated = Comparator.comparing(created);
+        Comparator<T> stable = Comparator.comparing(due, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                .thenComparing(byCreated).thenComparing(id);
+        return switch (sort) {
+            case DUE_DESC -> Comparator.comparing(due, Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+                    .thenComparing(byCreated.reversed()).thenComparing(id);
             case CREATED -> byCreated.thenComparing(stable);
             case CREATED_DESC -> byCreated.reversed().thenComparing(stable);
-            case PROCESS -> text(TaskView::processName).thenComparing(stable);
-            case PROJECT -> text(TaskView::subjectTitle).thenComparing(stable);
-            case UNIT -> text(TaskView::unitName).thenComparing(stable);
+            default -> stable;
         };
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     /** Chinese text in the order people expect from a list (pinyin), empty values last. */

@@ -40,7 +40,7 @@ import cn.zhaoshang.unit.UnitMapper;
 @RequestMapping("/tasks")
 class TaskListController {
 
-    static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = TaskActionService.SHOWN_PAGE_SIZE;
     static final int DONE_PAGE_SIZE = 20;
 
     private final TaskActionService tasks;
@@ -99,14 +99,18 @@ class TaskListController {
     private ModelAndView open(String scope, TaskFilter filter, int page, Authentication caller,
             HttpServletResponse response) {
         long started = System.nanoTime();
-        List<TaskView> found = tasks.list(scope, caller.getName(), filter);
+        int asked = Math.min(Math.max(page, 1), (TaskActionService.PAGE_SIZE + PAGE_SIZE - 1) / PAGE_SIZE);
+        TaskActionService.ShownTasks found = tasks.shown(scope, caller.getName(), filter, (asked - 1) * PAGE_SIZE,
+                PAGE_SIZE);
+        int pages = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (asked > pages) { // a bookmark past the end: the last page there is
+            asked = pages;
+            found = tasks.shown(scope, caller.getName(), filter, (asked - 1) * PAGE_SIZE, PAGE_SIZE);
+        }
         ModelAndView view = page(scope, filter, caller.getName());
-        int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int shown = Math.min(Math.max(page, 1), pages);
-        List<Row> rows = found.stream().skip((long) (shown - 1) * PAGE_SIZE).limit(PAGE_SIZE).map(TaskListController::row)
-                .toList();
-        view.addObject("rows", rows);
-        view.addObject("total", found.size());
+        view.addObject("rows", found.tasks().stream().map(TaskListController::row).toList());
+        view.addObject("total", found.total());
+        int shown = asked;
         // the engine returns the 200 earliest due; more than that is a list to narrow, not to page through
         view.addObject("capped", countOf(view, scope) > 200 ? TaskActionService.Counts.label(countOf(view, scope)) : null);
         paging(view, scope, filter, shown, pages);

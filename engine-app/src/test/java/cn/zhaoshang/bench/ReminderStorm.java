@@ -46,6 +46,9 @@ final class ReminderStorm {
                 node = NodeProcess.start("bench-node-2", app.options, app.database, app.setting.arguments());
                 node.awaitReady(started, Duration.ofMinutes(3));
             }
+            // one node: the figures say where a firing's time goes (the second node's CPU would not be in this JVM's)
+            Map<String, Long> statusBefore = secondNode ? Map.of() : ServerStatus.read(app);
+            CpuProfile profile = secondNode ? null : new CpuProfile();
             long start;
             try (Connection connection = app.dataSource().getConnection();
                     PreparedStatement due = connection.prepareStatement("UPDATE ACT_RU_JOB SET DUEDATE_ = ? "
@@ -70,6 +73,15 @@ final class ReminderStorm {
             result.put("seconds", Stats.round(seconds));
             result.put("timersPerSecond", Stats.round(timers / seconds));
             result.put("notFired", left);
+            if (profile != null) {
+                try (profile) {
+                    result.put("cpuPerTimer", profile.figures(timers));
+                }
+                Map<String, Long> statusAfter = ServerStatus.read(app);
+                if (!statusAfter.isEmpty()) {
+                    result.put("serverStatementsPerTimer", ServerStatus.perUnit(statusBefore, statusAfter, timers));
+                }
+            }
         } finally {
             if (node != null) {
                 node.close();

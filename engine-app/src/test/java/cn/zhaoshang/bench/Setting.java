@@ -16,8 +16,22 @@ record Setting(String name, Map<String, String> properties, boolean withoutProdu
             + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin"
             + "&sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true";
 
+    /**
+     * The product as shipped, plus {@code -Dbench.tunedArgs=key=value,key=value}: a setting under trial (e.g. the job
+     * executor's back-off), measured before it goes into application.yaml.
+     */
     static Setting tuned() {
-        return new Setting("tuned", Map.of(), false);
+        Map<String, String> trial = new java.util.LinkedHashMap<>();
+        for (String pair : System.getProperty("bench.tunedArgs", "").split(",")) {
+            if (!pair.isBlank()) {
+                int equals = pair.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("bench.tunedArgs takes key=value pairs, not " + pair);
+                }
+                trial.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return new Setting("tuned", trial, false);
     }
 
     static Setting stock(boolean mysql) {
@@ -39,8 +53,11 @@ record Setting(String name, Map<String, String> properties, boolean withoutProdu
         return new Setting("stock", properties, true);
     }
 
+    /** Both, or those {@code -Dbench.settings=tuned} names (for trying a change without the stock run's time). */
     static List<Setting> all(boolean mysql) {
-        return List.of(tuned(), stock(mysql));
+        String only = System.getProperty("bench.settings", "");
+        return List.of(tuned(), stock(mysql)).stream()
+                .filter(s -> only.isBlank() || List.of(only.split(",")).contains(s.name())).toList();
     }
 
     /** As command-line arguments of the packaged app ({@code --key=value}). */

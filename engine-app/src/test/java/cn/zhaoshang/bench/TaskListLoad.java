@@ -51,19 +51,19 @@ final class TaskListLoad {
         identity.setAuthentication(OFFICIAL, groups);
         try {
             for (int i = 0; i < Math.min(50, queries); i++) { // warm-up: plans, caches, JIT
-                service.list("mine", OFFICIAL, TaskFilter.NONE);
-                service.list("group", OFFICIAL, TaskFilter.NONE);
+                firstPage(service, "mine");
+                firstPage(service, "group");
             }
             int mine = 0;
             int group = 0;
             for (int i = 0; i < queries; i++) {
                 // what a page of the task list asks the database: its tab's first page and the tabs' counts
                 long start = System.nanoTime();
-                mine = stats.time("mine", () -> service.list("mine", OFFICIAL, TaskFilter.NONE)).size();
+                mine = stats.time("mine", () -> firstPage(service, "mine")).total();
                 long between = System.nanoTime();
                 stats.time("tab counts", () -> service.counts(OFFICIAL));
                 long counted = System.nanoTime();
-                group = stats.time("group", () -> service.list("group", OFFICIAL, TaskFilter.NONE)).size();
+                group = stats.time("group", () -> firstPage(service, "group")).total();
                 long end = System.nanoTime();
                 stats.record("mine+group first page", (between - start) + (end - counted));
                 stats.record("我的待办 page (list + tab counts)", counted - start);
@@ -89,6 +89,11 @@ final class TaskListLoad {
         result.put("queries", queries);
         result.put("latency", stats.summary());
         return result;
+    }
+
+    /** The first page of a tab as the workbench shows it: 50 tasks of the 200 earliest due. */
+    private static TaskActionService.ShownTasks firstPage(TaskActionService service, String scope) {
+        return service.shown(scope, OFFICIAL, TaskFilter.NONE, 0, TaskActionService.SHOWN_PAGE_SIZE);
     }
 
     /** How long a run of Camunda's own query with authorization checks may take before it is cut off. */

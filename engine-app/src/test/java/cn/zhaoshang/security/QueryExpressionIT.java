@@ -111,8 +111,9 @@ class QueryExpressionIT extends AppIT {
                 .setQuery(taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}").endOr());
         filterService.saveFilter(filter);
         try {
-            int updated = jdbc.update("UPDATE ACT_RU_FILTER SET QUERY_ = REPLACE(QUERY_, ?, ?) WHERE ID_ = ?",
-                    "${currentUser()}", payload, filter.getId());
+            int updated = transactions.execute(status -> jdbc.update(
+                    "UPDATE ACT_RU_FILTER SET QUERY_ = REPLACE(QUERY_, ?, ?) WHERE ID_ = ?",
+                    "${currentUser()}", payload, filter.getId()));
             assertThat(updated).isOne();
             Response response = post("/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15",
                     "admin", Map.of());

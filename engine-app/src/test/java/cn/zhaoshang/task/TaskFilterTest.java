@@ -62,4 +62,31 @@ class TaskFilterTest {
         assertThat(TaskFilter.of(null, null, null, null, "unit").apply(ALL, NOW))
                 .containsExactly(TODAY, OPEN_ENDED, LATE, NEXT_WEEK);
     }
+
+    /** The workbench orders the engine's tasks before looking up their projects; it must be the order of the views. */
+    @Test
+    void theOrderOfTheEngineTasks_isTheOrderOfTheirViews_forTheDateSorts() {
+        TaskView sameDueLater = task("e", "落地审批", "戊公司", 5L, "尖山镇", "2026-05-05T17:00", "2026-04-02T09:00", true);
+        TaskView sameDueAndCreated = task("f", "落地审批", "己公司", 6L, "尖山镇", "2026-05-05T17:00", "2026-04-02T09:00", true);
+        List<TaskView> views = List.of(NEXT_WEEK, sameDueAndCreated, OPEN_ENDED, TODAY, sameDueLater, LATE);
+        for (TaskFilter.Sort sort : TaskFilter.Sort.values()) {
+            TaskFilter filter = TaskFilter.of(null, null, null, null, sort.param());
+            if (filter.taskOrder().isEmpty()) {
+                assertThat(sort).as("looked-up columns").isIn(TaskFilter.Sort.PROCESS, TaskFilter.Sort.PROJECT,
+                        TaskFilter.Sort.UNIT);
+                continue;
+            }
+            List<String> byTasks = views.stream().map(TaskFilterTest::engineTask).sorted(filter.taskOrder().get())
+                    .map(org.camunda.bpm.engine.task.Task::getId).toList();
+            assertThat(byTasks).as(sort.param()).isEqualTo(filter.apply(views, NOW).stream().map(TaskView::id).toList());
+        }
+    }
+
+    private static org.camunda.bpm.engine.task.Task engineTask(TaskView view) {
+        org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task =
+                new org.camunda.bpm.engine.impl.persistence.entity.TaskEntity(view.id());
+        task.setCreateTime(java.util.Date.from(view.created()));
+        task.setDueDate(view.due() == null ? null : java.util.Date.from(view.due()));
+        return task;
+    }
 }

@@ -76,4 +76,26 @@ class TaskListQueryIT extends LifecycleIT {
         assertThat(service.list("group", "countyhead", new TaskFilter(null, company, null, TaskFilter.Due.ANY,
                 TaskFilter.Sort.DUE))).extracting(TaskView::companyName).allMatch(name -> name.startsWith(company));
     }
+
+    /** A page of the workbench is that slice of the list, in every order, with the list's length as its total. */
+    @Test
+    void aShownPageIsThatSliceOfTheList() {
+        String company = "分页对照" + Long.toString(System.nanoTime(), 36) + "有限公司";
+        for (int i = 0; i < 5; i++) {
+            java.util.Map<String, Object> application = new java.util.LinkedHashMap<>(application("SERVICE", 6));
+            application.put("companyName", company + i);
+            submit(application);
+        }
+        for (TaskFilter.Sort sort : TaskFilter.Sort.values()) {
+            TaskFilter filter = new TaskFilter(null, company, null, TaskFilter.Due.ANY, sort);
+            List<String> all = service.list("group", "countyhead", filter).stream().map(TaskView::id).toList();
+            assertThat(all).as(sort.param()).hasSize(5);
+            TaskActionService.ShownTasks second = service.shown("group", "countyhead", filter, 2, 2);
+            assertThat(second.total()).isEqualTo(5);
+            assertThat(second.tasks()).extracting(TaskView::id).as(sort.param()).isEqualTo(all.subList(2, 4));
+            assertThat(second.tasks()).extracting(TaskView::companyName).allMatch(name -> name.startsWith(company));
+            assertThat(service.shown("group", "countyhead", filter, 4, 2).tasks()).hasSize(1);
+            assertThat(service.shown("group", "countyhead", filter, 6, 2).tasks()).isEmpty();
+        }
+    }
 }
