@@ -2,7 +2,6 @@ package cn.zhaoshang.assessment;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,13 +165,13 @@ class AssessmentController {
 
     @GetMapping(path = "/api/offices", produces = MediaType.APPLICATION_JSON_VALUE)
     List<OutsideOffices.Month> officeMonth(@RequestParam(required = false) String month) {
-        return offices.month(month(month));
+        return offices.month(AssessmentMonth.parse(month));
     }
 
     @GetMapping(path = "/api/offices/{unitCode}/visits", produces = MediaType.APPLICATION_JSON_VALUE)
     List<OfficeMapper.Visit> visits(@PathVariable String unitCode, @RequestParam(required = false) String month) {
         visits.office(unitCode, false);
-        YearMonth m = month(month);
+        YearMonth m = AssessmentMonth.parse(month);
         return officeMapper.findVisits(unitCode, m.atDay(1), m.atEndOfMonth());
     }
 
@@ -192,16 +191,5 @@ class AssessmentController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     OfficeMapper.Office setPosting(@PathVariable String unitCode, @RequestBody OfficePostings.Posting body) {
         return postings.set(unitCode, body);
-    }
-
-    private static YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.from(EngineClock.today());
-        }
-        try {
-            return YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(List.of(new FieldError("month", "月份格式应为 YYYY-MM / month: YYYY-MM")));
-        }
     }
 }

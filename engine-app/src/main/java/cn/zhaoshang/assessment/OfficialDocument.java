@@ -18,18 +18,18 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 
 import cn.zhaoshang.system.EngineClock;
 import cn.zhaoshang.system.OfficialPage;
+
+import static cn.zhaoshang.system.OfficialPage.clean;
+import static cn.zhaoshang.system.OfficialPage.fonts;
+import static cn.zhaoshang.system.OfficialPage.run;
 
 /**
  * A printable official document (通报, 考核报告) as DOCX with Apache POI — the same library and layout as the research
@@ -40,7 +40,6 @@ final class OfficialDocument {
 
     static final String SONG = OfficialPage.SONG;
     static final String HEI = OfficialPage.HEI;
-    static final String LATIN = OfficialPage.LATIN;
     private static final int TEXT_WIDTH = OfficialPage.TEXT_WIDTH;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
@@ -158,40 +157,5 @@ final class OfficialDocument {
         run(p, text == null || text.isBlank() ? "—" : text, font, 9, false);
     }
 
-    private static void run(XWPFParagraph p, String text, String font, double size, boolean bold) {
-        XWPFRun run = p.createRun();
-        fonts(run, font, size);
-        if (bold) {
-            run.setBold(true);
-        }
-        String[] lines = clean(text).split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                run.addBreak();
-            }
-            run.setText(lines[i], i);
-        }
-    }
 
-    private static void fonts(XWPFRun run, String eastAsia, double size) {
-        run.setFontFamily(LATIN, FontCharRange.ascii);
-        run.setFontFamily(LATIN, FontCharRange.hAnsi);
-        run.setFontFamily(LATIN, FontCharRange.cs);
-        run.setFontFamily(eastAsia, FontCharRange.eastAsia);
-        run.setFontSize(size);
-        CTRPr rPr = run.getCTR().getRPr();
-        CTFonts fonts = rPr.sizeOfRFontsArray() > 0 ? rPr.getRFontsArray(0) : rPr.addNewRFonts();
-        fonts.setHint(STHint.EAST_ASIA);
-    }
-
-    /** Drops what XML 1.0 cannot carry; keeps supplementary characters (𠮷). */
-    static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF)).forEach(out::appendCodePoint);
-        return out.toString();
-    }
 }

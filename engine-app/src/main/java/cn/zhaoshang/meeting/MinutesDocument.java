@@ -26,22 +26,22 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTable.XWPFBorderType;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell.XWPFVertAlign;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 import cn.zhaoshang.system.OfficialPage;
+
+import static cn.zhaoshang.system.OfficialPage.clean;
+import static cn.zhaoshang.system.OfficialPage.fonts;
+import static cn.zhaoshang.system.OfficialPage.run;
 
 /**
  * The minutes (会议纪要) of a lead research meeting (线索研判会议) as a printable DOCX: A4 portrait, plain official
@@ -87,7 +87,6 @@ public final class MinutesDocument {
 
     static final String SONG = OfficialPage.SONG;
     static final String HEI = OfficialPage.HEI;
-    static final String LATIN = OfficialPage.LATIN;
     private static final String NONE = "—";
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -396,33 +395,6 @@ public final class MinutesDocument {
 
     // ---- runs
 
-    private static XWPFRun run(XWPFParagraph p, String text, String eastAsiaFont, double size, boolean bold) {
-        XWPFRun run = p.createRun();
-        fonts(run, eastAsiaFont, size);
-        if (bold) {
-            run.setBold(true);
-        }
-        String[] lines = clean(text).split("\r\n|\r|\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                run.addBreak();
-            }
-            run.setText(lines[i], i);
-        }
-        return run;
-    }
-
-    /** eastAsia for Chinese, ascii/hAnsi for digits and Latin; hint eastAsia so shared punctuation stays Chinese. */
-    private static void fonts(XWPFRun run, String eastAsiaFont, double size) {
-        run.setFontFamily(LATIN, FontCharRange.ascii);
-        run.setFontFamily(LATIN, FontCharRange.hAnsi);
-        run.setFontFamily(LATIN, FontCharRange.cs);
-        run.setFontFamily(eastAsiaFont, FontCharRange.eastAsia);
-        run.setFontSize(size);
-        CTRPr rPr = run.getCTR().getRPr();
-        CTFonts fonts = rPr.sizeOfRFontsArray() > 0 ? rPr.getRFontsArray(0) : rPr.addNewRFonts();
-        fonts.setHint(STHint.EAST_ASIA);
-    }
 
     // ---- text
 
@@ -437,18 +409,5 @@ public final class MinutesDocument {
 
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
-    }
-
-    /** Drops what XML 1.0 cannot carry (control characters, lone surrogates); keeps supplementary characters. */
-    static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints()
-                .filter(cp -> cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF)
-                        || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF))
-                .forEach(out::appendCodePoint);
-        return out.toString();
     }
 }

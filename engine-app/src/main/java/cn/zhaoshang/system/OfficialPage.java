@@ -3,10 +3,15 @@ package cn.zhaoshang.system;
 import java.math.BigInteger;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
@@ -56,5 +61,47 @@ public final class OfficialPage {
         var styles = doc.createStyles();
         styles.setDefaultFonts(defaults);
         styles.setEastAsia("zh-CN");
+    }
+
+    /** A run of text: line breaks kept, what XML cannot carry dropped, the Chinese and the Latin font set. */
+    public static XWPFRun run(XWPFParagraph p, String text, String eastAsiaFont, double size, boolean bold) {
+        XWPFRun run = p.createRun();
+        fonts(run, eastAsiaFont, size);
+        if (bold) {
+            run.setBold(true);
+        }
+        String[] lines = clean(text).split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                run.addBreak();
+            }
+            run.setText(lines[i], i);
+        }
+        return run;
+    }
+
+    /** eastAsia for Chinese, ascii/hAnsi for digits and Latin; hint eastAsia so shared punctuation stays Chinese. */
+    public static void fonts(XWPFRun run, String eastAsiaFont, double size) {
+        run.setFontFamily(LATIN, FontCharRange.ascii);
+        run.setFontFamily(LATIN, FontCharRange.hAnsi);
+        run.setFontFamily(LATIN, FontCharRange.cs);
+        run.setFontFamily(eastAsiaFont, FontCharRange.eastAsia);
+        run.setFontSize(size);
+        CTRPr rPr = run.getCTR().getRPr();
+        CTFonts fonts = rPr.sizeOfRFontsArray() > 0 ? rPr.getRFontsArray(0) : rPr.addNewRFonts();
+        fonts.setHint(STHint.EAST_ASIA);
+    }
+
+    /** Drops what XML 1.0 cannot carry (control characters, lone surrogates); keeps supplementary characters (𠮷). */
+    public static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(cp -> cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp <= 0xD7FF)
+                        || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF))
+                .forEach(out::appendCodePoint);
+        return out.toString();
     }
 }

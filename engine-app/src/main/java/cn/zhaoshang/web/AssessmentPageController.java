@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.zhaoshang.assessment.AssessmentAction;
 import cn.zhaoshang.assessment.AssessmentDocument;
 import cn.zhaoshang.assessment.AssessmentMapper;
+import cn.zhaoshang.assessment.AssessmentMonth;
 import cn.zhaoshang.assessment.AssessmentRequests;
 import cn.zhaoshang.assessment.Criticism;
 import cn.zhaoshang.assessment.Criticisms;
@@ -238,7 +238,7 @@ class AssessmentPageController {
     @GetMapping("/assessment/offices")
     @Transactional(readOnly = true)
     String officesPage(@RequestParam(required = false) String month, Model model) {
-        YearMonth m = month(month);
+        YearMonth m = AssessmentMonth.parse(month);
         DataScope scope = visibility.scope();
         model.addAttribute("month", m);
         model.addAttribute("offices", offices.month(m));
@@ -338,16 +338,5 @@ class AssessmentPageController {
         }
         throw ApiException.validation(List.of(new FieldError("year", "年度须在 2000–2100 之间 / year must be between 2000 "
                 + "and 2100")));
-    }
-
-    private static YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.from(EngineClock.today());
-        }
-        try {
-            return YearMonth.parse(month.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(List.of(new FieldError("month", "月份格式应为 YYYY-MM / month: YYYY-MM")));
-        }
     }
 }

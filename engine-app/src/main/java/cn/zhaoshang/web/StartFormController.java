@@ -80,23 +80,11 @@ class StartFormController {
 
     @PostMapping("/leads/new")
     ModelAndView reportLead(HttpServletRequest request, RedirectAttributes flash) {
-        StartPage start = open(Startable.LEAD);
-        TaskForm submitted = TaskForm.submitted(json, start.form(), Map.of(), request.getParameterMap());
-        if (submitted.hasErrors()) {
-            return page(start, submitted, REFUSED, HttpStatus.BAD_REQUEST);
-        }
-        LeadService.Reported reported;
-        try {
-            reported = leads.report(json.treeToValue(submitted.body(), LeadReport.class));
-        } catch (ApiException e) {
-            return refusedOrThrow(start, submitted, e);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
-                    "表单内容无法读取，请重新填写 / The form could not be read");
-        }
-        flash.addFlashAttribute("notice", "已报送线索（编号 " + reported.leadId() + "），当前状态："
-                + reported.status().label() + "。办理进展和征询意见都会记入下面的台账。");
-        return new ModelAndView("redirect:/ledger/leads/" + reported.leadId());
+        return submit(Startable.LEAD, request, flash, body -> {
+            LeadService.Reported reported = leads.report(json.treeToValue(body, LeadReport.class));
+            return new Registered("已报送线索（编号 " + reported.leadId() + "），当前状态：" + reported.status().label()
+                    + "。办理进展和征询意见都会记入下面的台账。", "/ledger/leads/" + reported.leadId());
+        });
     }
 
     @GetMapping("/appeals/new")
@@ -116,27 +104,12 @@ class StartFormController {
 
     @PostMapping("/appeals/new")
     ModelAndView registerAppeal(HttpServletRequest request, RedirectAttributes flash) {
-        StartPage start = open(Startable.APPEAL);
-        TaskForm submitted = TaskForm.submitted(json, start.form(), Map.of(), request.getParameterMap());
-        if (submitted.hasErrors()) {
-            return page(start, submitted, REFUSED, HttpStatus.BAD_REQUEST);
-        }
-        ObjectNode body = submitted.body();
-        Appeal appeal;
-        try {
-            appeal = appeals.submit(projectId(body), text(body, "companyName"), text(body, "kind"),
+        return submit(Startable.APPEAL, request, flash, body -> {
+            Appeal appeal = appeals.submit(projectId(body), text(body, "companyName"), text(body, "kind"),
                     text(body, "subject"), text(body, "opinion"));
-        } catch (ApiException e) {
-            return refusedOrThrow(start, submitted, e);
-        } catch (RuntimeException e) {
-            if (ApiException.fromEngine(e) instanceof ApiException refused) {
-                return refusedOrThrow(start, submitted, refused);
-            }
-            throw e;
-        }
-        flash.addFlashAttribute("notice", "已登记企业诉求（编号 " + appeal.id() + "）：" + appeal.subject()
-                + "。投资促进中心受理后交办部门，答复期限 " + appeal.answerDueOn() + "（收到之日起 7 个工作日）。");
-        return new ModelAndView("redirect:/tasks");
+            return new Registered("已登记企业诉求（编号 " + appeal.id() + "）：" + appeal.subject()
+                    + "。投资促进中心受理后交办部门，答复期限 " + appeal.answerDueOn() + "（收到之日起 7 个工作日）。", "/tasks");
+        });
     }
 
     @GetMapping("/incentives/new")
@@ -152,23 +125,52 @@ class StartFormController {
     /** 登记奖励申报: the same service as POST /api/incentive-claims (a held basis is the error page's 409). */
     @PostMapping("/incentives/new")
     ModelAndView registerIncentiveClaim(HttpServletRequest request, RedirectAttributes flash) {
-        StartPage start = open(Startable.INCENTIVE);
+        return submit(Startable.INCENTIVE, request, flash, body -> {
+            Claim claim = incentives.submit(new ClaimRequest(text(body, "awardType"), projectId(body),
+                    text(body, "claimantName"), body.hasNonNull("awardYear") ? body.get("awardYear").asInt() : null,
+                    decimal(body, "claimedPaidInUsdWan"), decimal(body, "exchangeRate"), text(body, "claimNote")));
+            return new Registered("已登记奖励申报（编号 " + claim.id() + "）：" + claim.awardTypeLabel() + "，"
+                    + claim.claimantName() + "。投资促进中心对照台账核实后，按奖励标准计算金额并报财政审批。",
+                    "/incentives/" + claim.id());
+        });
+    }
+
+    /** What a start form registered: the notice the next page shows, and that page. */
+    private record Registered(String notice, String path) {
+    }
+
+    @FunctionalInterface
+    private interface Registration {
+        Registered register(ObjectNode body) throws JsonProcessingException;
+    }
+
+    /**
+     * Submits a start form: input the form or the service refuses goes back onto the form with its messages; what
+     * was registered redirects with its notice.
+     */
+    private ModelAndView submit(Startable process, HttpServletRequest request, RedirectAttributes flash,
+            Registration registration) {
+        StartPage start = open(process);
         TaskForm submitted = TaskForm.submitted(json, start.form(), Map.of(), request.getParameterMap());
         if (submitted.hasErrors()) {
             return page(start, submitted, REFUSED, HttpStatus.BAD_REQUEST);
         }
-        ObjectNode body = submitted.body();
-        Claim claim;
+        Registered registered;
         try {
-            claim = incentives.submit(new ClaimRequest(text(body, "awardType"), projectId(body),
-                    text(body, "claimantName"), body.hasNonNull("awardYear") ? body.get("awardYear").asInt() : null,
-                    decimal(body, "claimedPaidInUsdWan"), decimal(body, "exchangeRate"), text(body, "claimNote")));
+            registered = registration.register(submitted.body());
         } catch (ApiException e) {
             return refusedOrThrow(start, submitted, e);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
+                    "表单内容无法读取，请重新填写 / The form could not be read");
+        } catch (RuntimeException e) {
+            if (ApiException.fromEngine(e) instanceof ApiException refused) {
+                return refusedOrThrow(start, submitted, refused);
+            }
+            throw e;
         }
-        flash.addFlashAttribute("notice", "已登记奖励申报（编号 " + claim.id() + "）：" + claim.awardTypeLabel() + "，"
-                + claim.claimantName() + "。投资促进中心对照台账核实后，按奖励标准计算金额并报财政审批。");
-        return new ModelAndView("redirect:/incentives/" + claim.id());
+        flash.addFlashAttribute("notice", registered.notice());
+        return new ModelAndView("redirect:" + registered.path());
     }
 
     private record StartPage(Startable process, ProcessDefinition definition, CamundaForm form) {
