@@ -88,9 +88,9 @@ final class BenchApp implements AutoCloseable {
 
     /**
      * The indexes the product adds to Camunda's tables (sql/, named {@code zs_idx_*}) dropped again, so that stock runs
-     * on Camunda's own schema.
+     * on Camunda's own schema (again after W3's second node has started: its start creates them, as any node's does).
      */
-    private void dropProductIndexes() throws SQLException {
+    void dropProductIndexes() throws SQLException {
         List<String[]> indexes = new ArrayList<>();
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             String sql = options.mysql()

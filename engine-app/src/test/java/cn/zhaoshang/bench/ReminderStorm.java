@@ -45,6 +45,9 @@ final class ReminderStorm {
                 long started = System.nanoTime();
                 node = NodeProcess.start("bench-node-2", app.options, app.database, app.setting.arguments());
                 node.awaitReady(started, Duration.ofMinutes(3));
+                if (app.setting.withoutProductIndexes()) {
+                    app.dropProductIndexes();
+                }
             }
             // one node: the figures say where a firing's time goes (the second node's CPU would not be in this JVM's)
             Map<String, Long> statusBefore = secondNode ? Map.of() : ServerStatus.read(app);
