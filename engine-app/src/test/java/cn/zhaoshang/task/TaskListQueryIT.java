@@ -31,14 +31,20 @@ class TaskListQueryIT extends LifecycleIT {
                 .map(org.camunda.bpm.engine.identity.Group::getId).toList();
     }
 
-    @Test
-    void theListIsCamundasTaskQueryInTheSameOrder() {
-        String company = "列表对照" + Long.toString(System.nanoTime(), 36) + "有限公司";
-        for (int i = 0; i < 3; i++) {
+    /** {@code count} landing approvals now waiting for the county head's consent, of companies named alike. */
+    private String submitted(String name, int count) {
+        String company = name + Long.toString(System.nanoTime(), 36) + "有限公司";
+        for (int i = 0; i < count; i++) {
             java.util.Map<String, Object> application = new java.util.LinkedHashMap<>(application("SERVICE", 6));
             application.put("companyName", company + i);
             submit(application);
         }
+        return company;
+    }
+
+    @Test
+    void theListIsCamundasTaskQueryInTheSameOrder() {
+        String company = submitted("列表对照", 3);
         Task claimed = taskService.createTaskQuery().taskDefinitionKey(LandingApproval.Step.CONSENT_BY_COUNTY_HEAD)
                 .taskUnassigned().active().orderByTaskCreateTime().desc().listPage(0, 1).get(0);
         assertThat(post("/api/tasks/" + claimed.getId() + "/claim", "countyhead", null).status()).isEqualTo(204);
@@ -80,12 +86,7 @@ class TaskListQueryIT extends LifecycleIT {
     /** A page of the workbench is that slice of the list, in every order, with the list's length as its total. */
     @Test
     void aShownPageIsThatSliceOfTheList() {
-        String company = "分页对照" + Long.toString(System.nanoTime(), 36) + "有限公司";
-        for (int i = 0; i < 5; i++) {
-            java.util.Map<String, Object> application = new java.util.LinkedHashMap<>(application("SERVICE", 6));
-            application.put("companyName", company + i);
-            submit(application);
-        }
+        String company = submitted("分页对照", 5);
         for (TaskFilter.Sort sort : TaskFilter.Sort.values()) {
             TaskFilter filter = new TaskFilter(null, company, null, TaskFilter.Due.ANY, sort);
             List<String> all = service.list("group", "countyhead", filter).stream().map(TaskView::id).toList();
