@@ -156,6 +156,4 @@ final class OfficialDocument {
         p.setSpacingAfter(0);
         run(p, text == null || text.isBlank() ? "—" : text, font, 9, false);
     }
-
-
 }

@@ -393,9 +393,6 @@ public final class MinutesDocument {
         return lines.isEmpty() ? List.of(NONE) : lines;
     }
 
-    // ---- runs
-
-
     // ---- text
 
     /** 12,000 / 1,500.5: grouping helps reading a column of 万元 figures; no trailing zeros. */

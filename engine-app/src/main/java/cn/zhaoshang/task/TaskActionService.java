@@ -121,11 +121,14 @@ public class TaskActionService {
         Optional<Comparator<Task>> order = filter.taskOrder();
         if (order.isPresent()) {
             List<Task> sorted = tasks.stream().sorted(order.get()).toList();
-            List<Task> page = sorted.subList(Math.min(from, sorted.size()), Math.min(from + size, sorted.size()));
-            return new ShownTasks(filter.apply(views(page), now), sorted.size());
+            return new ShownTasks(filter.apply(views(slice(sorted, from, size)), now), sorted.size());
         }
         List<TaskView> all = filter.apply(views(tasks), now);
-        return new ShownTasks(all.subList(Math.min(from, all.size()), Math.min(from + size, all.size())), all.size());
+        return new ShownTasks(slice(all, from, size), all.size());
+    }
+
+    private static <T> List<T> slice(List<T> list, int from, int size) {
+        return list.subList(Math.min(from, list.size()), Math.min(from + size, list.size()));
     }
 
     /** A page of a task list, and how many tasks the list has (at most {@value #PAGE_SIZE}). */

@@ -116,13 +116,11 @@ public record TaskFilter(String processKey, String project, String unit, Due due
     }
 
     Comparator<TaskView> comparator() {
+        Comparator<TaskView> byDue = byDates(Sort.DUE, TaskView::due, TaskView::created, TaskView::id);
         return switch (sort) {
-            case PROCESS -> text(TaskView::processName).thenComparing(byDates(Sort.DUE, TaskView::due,
-                    TaskView::created, TaskView::id));
-            case PROJECT -> text(TaskView::subjectTitle).thenComparing(byDates(Sort.DUE, TaskView::due,
-                    TaskView::created, TaskView::id));
-            case UNIT -> text(TaskView::unitName).thenComparing(byDates(Sort.DUE, TaskView::due, TaskView::created,
-                    TaskView::id));
+            case PROCESS -> text(TaskView::processName).thenComparing(byDue);
+            case PROJECT -> text(TaskView::subjectTitle).thenComparing(byDue);
+            case UNIT -> text(TaskView::unitName).thenComparing(byDue);
             default -> byDates(sort, TaskView::due, TaskView::created, TaskView::id);
         };
     }

@@ -110,10 +110,10 @@ class TaskListController {
         ModelAndView view = page(scope, filter, caller.getName());
         view.addObject("rows", found.tasks().stream().map(TaskListController::row).toList());
         view.addObject("total", found.total());
-        int shown = asked;
         // the engine returns the 200 earliest due; more than that is a list to narrow, not to page through
-        view.addObject("capped", countOf(view, scope) > 200 ? TaskActionService.Counts.label(countOf(view, scope)) : null);
-        paging(view, scope, filter, shown, pages);
+        view.addObject("capped", countOf(view, scope) > TaskActionService.PAGE_SIZE
+                ? TaskActionService.Counts.label(countOf(view, scope)) : null);
+        paging(view, scope, filter, asked, pages);
         timing(response, started);
         return view;
     }

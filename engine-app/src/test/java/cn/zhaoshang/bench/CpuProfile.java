@@ -72,7 +72,7 @@ final class CpuProfile implements AutoCloseable {
         long appCpu = appCpuNanos() - appCpuBefore;
         long dbCpu = dbCpuBefore < 0 ? -1 : ServerProcess.cpuNanos() - dbCpuBefore;
         recording.stop();
-        Path file = Files.createTempFile("bench-w1-", ".jfr");
+        Path file = Files.createTempFile("bench-cpu-", ".jfr");
         try {
             recording.dump(file);
             Map<String, Integer> server = new TreeMap<>();
