@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nodes; and jobs locked by a node that is killed (kill -9) are run by the other once their lock has expired, once.
  *
  * <p>Node A acquires up to 30 jobs at a time and runs them on one thread, so that when it is killed it still holds
- * locks on jobs it has not run; the lock time is 10 s on both nodes (production keeps Camunda's 5 minutes).
+ * locks on jobs it has not run; node B takes one at a time; the lock time is 10 s on both nodes (production keeps
+ * Camunda's 5 minutes).
  */
 @EnabledIfSystemProperty(named = "test.db", matches = "mysql", disabledReason = MariaDb.SKIP_REASON)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,7 +69,10 @@ class TwoNodeClusterIT {
                 "--camunda.bpm.job-execution.max-jobs-per-acquisition=30", "--camunda.bpm.job-execution.core-pool-size=1",
                 "--camunda.bpm.job-execution.max-pool-size=1", "--camunda.bpm.job-execution.queue-capacity=1"))
                 .awaitReady(START);
-        nodeB = AppNode.start("node-b", database, concat(both, "--camunda.bpm.job-execution.max-wait=1000"))
+        // node B takes one job at a time on one thread: it cannot lock a whole storm before node A's first acquisition
+        nodeB = AppNode.start("node-b", database, concat(both, "--camunda.bpm.job-execution.max-wait=1000",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=1", "--camunda.bpm.job-execution.core-pool-size=1",
+                "--camunda.bpm.job-execution.max-pool-size=1", "--camunda.bpm.job-execution.queue-capacity=1"))
                 .awaitReady(START);
     }
 
@@ -149,10 +153,21 @@ class TwoNodeClusterIT {
     @Order(4)
     void nodeAKilledWhileHoldingJobs_nodeBRunsThemAfterTheirLockExpires_eachOnce() throws Exception {
         List<Long> leadIds = leadsInConsultation(6);
-        makeConsultationTimersDue(leadIds);
-        await(() -> lockedBy("node-a", leadIds) >= 3, Duration.ofSeconds(30), "node A to lock jobs");
-        nodeA.kill();
-        Map<String, Instant> heldByA = locksOf("node-a", leadIds);
+        Map<String, Instant> heldByA;
+        // the leads' opinion rows held by this test: a reminder (6 ms) waits for them, so node A is killed while it
+        // still holds the jobs it acquired, however fast it would otherwise run them
+        try (Connection blocker = MariaDb.connect(database)) {
+            blocker.setAutoCommit(false);
+            try (PreparedStatement hold = blocker.prepareStatement("SELECT id FROM consultation_opinion WHERE lead_id IN ("
+                    + ids(leadIds) + ") FOR UPDATE")) {
+                hold.executeQuery().close();
+            }
+            makeConsultationTimersDue(leadIds);
+            await(() -> lockedBy("node-a", leadIds) >= 3, Duration.ofSeconds(30), "node A to lock jobs");
+            nodeA.kill();
+            heldByA = locksOf("node-a", leadIds);
+            blocker.rollback();
+        }
         System.out.println("node A killed holding " + heldByA.size() + " job locks");
         assertThat(heldByA).isNotEmpty();
 
